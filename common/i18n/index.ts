@@ -1,0 +1,18 @@
+import { enUS } from './en-US';
+import { zhCN, type Messages } from './zh-CN';
+
+export const locales = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof locales)[number];
+export const resources: Record<Locale, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** Picks zh-CN unless the Accept-Language header prefers English. */
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en-US' : 'zh-CN';
+}
+
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+export type { Messages };

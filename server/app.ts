@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { interpolate, resources } from '../common/i18n';
+import { zHealth } from '../common/schemas/audit';
+import type { DbHandle } from './db';
+import { zodMessage } from './lib/validation';
+import { localeOf, SESSION_COOKIE } from './http';
+import { AppError, type ErrorCode } from './lib/errors';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { resolveSession, totpEnrolmentRequired, type AuthSettings } from './modules/auth/service';
+import { staffRoutes } from './modules/auth/staff-routes';
+import { unitHasStaff } from './modules/auth/staff-service';
+import { registerUnitUsageCheck } from './modules/org/service';
+import { orgRoutes } from './modules/org/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    loginRateLimit: number;
+  }
+  interface FastifyContextConfig {
+    /** Open without a session. */
+    public?: boolean;
+    /** Open to a district admin who still has to set up the second factor. */
+    allowBeforeTotp?: boolean;
+  }
+}
+
+export const APP_VERSION = '0.1.0';
+const WEB_DIST = path.join(import.meta.dirname, '..', 'web', 'dist');
+const PUBLIC_PATHS = ['/api/health', '/api/openapi.json', '/api/docs'];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AppOptions {
+  dbHandle: DbHandle;
+  auth: AuthSettings;
+  loginRateLimit: number;
+  logLevel?: string;
+  /** Serve the built web app when it exists (off in API tests). */
+  serveWeb?: boolean;
+}
+
+let usageChecksRegistered = false;
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
+    trustProxy: process.env.LINLI_TRUST_PROXY === '1',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', opts.dbHandle.db);
+  app.decorate('authSettings', opts.auth);
+  app.decorate('loginRateLimit', opts.loginRateLimit);
+  app.decorateRequest('caller', undefined);
+
+  if (!usageChecksRegistered) {
+    // Composition root: the org module learns of other modules' records without importing them.
+    registerUnitUsageCheck(unitHasStaff);
+    usageChecksRegistered = true;
+  }
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Linli 邻里 API',
+        version: APP_VERSION,
+        description:
+          'Every route but health, log-in and these docs needs the session cookie; writes need the X-CSRF-Token header from /api/auth/me.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (req) => {
+    const url = req.url.split('?')[0];
+    if (!url.startsWith('/api/') && url !== '/api') return;
+    if (
+      PUBLIC_PATHS.some((p) => url === p || url.startsWith(`${p}/`)) ||
+      req.routeOptions.config?.public
+    )
+      return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError(401, 'UNAUTHENTICATED');
+    const caller = await resolveSession({
+      db: opts.dbHandle.db,
+      token,
+      ip: req.ip,
+      settings: opts.auth,
+    });
+    if (caller === 'expired') throw new AppError(401, 'SESSION_EXPIRED');
+    if (caller === 'none') throw new AppError(401, 'UNAUTHENTICATED');
+    // A cookie rides along on any site's request; only our own pages know the token in the header.
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== caller.csrfToken) {
+      throw new AppError(403, 'CSRF_FAILED');
+    }
+    if (
+      totpEnrolmentRequired(caller, opts.auth) &&
+      !req.routeOptions.config?.allowBeforeTotp &&
+      url !== '/api/auth/logout'
+    ) {
+      throw new AppError(403, 'TOTP_ENROLMENT_REQUIRED');
+    }
+    req.caller = caller;
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const messages = resources[localeOf(req)].errors;
+    const send = (
+      status: number,
+      code: ErrorCode,
+      params: Record<string, string | number> = {},
+      extra: object = {},
+    ) =>
+      reply
+        .code(status)
+        .send({ error: { code, message: interpolate(messages[code], params), ...extra } });
+    if (err instanceof AppError) return send(err.statusCode, err.code, err.params, err.extra);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issue = err.validation[0];
+      const field =
+        issue.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+        String(err.validationContext ?? 'body');
+      return send(
+        400,
+        'VALIDATION_FAILED',
+        { field, detail: ` — ${zodMessage(issue, localeOf(req))}` },
+        { field },
+      );
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals (bad JSON, wrong content type, too large) name the problem in English only.
+      return send(
+        status,
+        'VALIDATION_FAILED',
+        { field: 'body', detail: ` — ${err.message}` },
+        { field: 'body' },
+      );
+    }
+    req.log.error(err);
+    return send(500, 'INTERNAL');
+  });
+
+  app.get('/api/health', { schema: { tags: ['system'], response: { 200: zHealth } } }, async () => {
+    await opts.dbHandle.db.selectFrom('org_unit').select('id').limit(1).execute();
+    return { status: 'ok' as const, database: opts.dbHandle.dialect, version: APP_VERSION };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(staffRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
+
+  const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || !serveWeb) {
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: resources[localeOf(req)].errors.NOT_FOUND } });
+    }
+    // Client-side routes (/org, /staff …) all load the single page.
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,108 @@
+import type { Role } from '../../common/roles';
+import type { Db } from '../db';
+import type { Caller } from '../modules/auth/caller';
+import { createStaffDirect } from '../modules/auth/staff-service';
+import { createDistrict, createOrgUnit } from '../modules/org/service';
+
+/** The streets and communities of the source page; the extra community of each street is made up. */
+const STREETS: { name: string; communities: string[]; station?: true; departments?: string[] }[] = [
+  { name: '迎宾街道', communities: ['振华南院社区', '明珠社区', '理想城社区'], station: true },
+  { name: '开源街道', communities: ['开源里社区', '文兴社区'], station: true },
+  { name: '振华街道', communities: ['振华东社区', '振华西社区'], station: true },
+  { name: '清远街道', communities: ['清远东社区', '清远西社区'], station: true },
+  { name: '永泰街道', communities: ['永泰南社区', '永泰北社区'] },
+  { name: '新旺街道', communities: ['御河九号社区', '向阳东街社区', '新泉村'] },
+  { name: '水泊寺街道', communities: ['水泊寺社区', '东水泊村'], departments: ['综合行政执法队'] },
+];
+const DISTRICT_DEPARTMENTS = ['市场监督管理局', '商务局', '退役军人事务局', '市军供站'];
+const GRID_NAMES = ['第一网格', '第二网格', '第三网格', '第四网格'];
+
+/** Fictional staff, one for each role; where they sit follows the source page's scenes. */
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; unit: string }[] =
+  [
+    { username: 'admin', displayName: '周立明', role: 'districtAdmin', unit: '平城区' },
+    { username: 'street.zhenhua', displayName: '孙海燕', role: 'streetAdmin', unit: '振华街道' },
+    {
+      username: 'supervisor.zhenhua',
+      displayName: '李文静',
+      role: 'stationSupervisor',
+      unit: '振华街道社工站',
+    },
+    {
+      username: 'social.zhenhua',
+      displayName: '赵晓雯',
+      role: 'socialWorker',
+      unit: '振华街道社工站',
+    },
+    {
+      username: 'grid.yuhe',
+      displayName: '马志强',
+      role: 'gridWorker',
+      unit: '御河九号社区第一网格',
+    },
+    { username: 'staff.yuhe', displayName: '高秀兰', role: 'communityStaff', unit: '御河九号社区' },
+    {
+      username: 'officer.scjg',
+      displayName: '刘建国',
+      role: 'departmentOfficer',
+      unit: '市场监督管理局',
+    },
+    { username: 'viewer', displayName: '陈思远', role: 'viewer', unit: '平城区' },
+  ];
+
+function systemCaller(districtId: string, path: string): Caller {
+  return {
+    userId: 'system',
+    username: 'seed-demo',
+    displayName: 'seed-demo',
+    ip: '127.0.0.1',
+    assignments: [{ role: 'districtAdmin', orgUnitId: districtId, path }],
+    sessionId: '',
+    csrfToken: '',
+    totpEnabled: false,
+  };
+}
+
+/** Loads 平城区 with its streets, communities, grids, stations, departments and one account per role. */
+export async function seedDemo(db: Db, password: string): Promise<void> {
+  const district = await createDistrict(db, { name: '平城区', code: '140213' });
+  const caller = systemCaller(district.id, district.path);
+  const unitIds = new Map<string, string>([['平城区', district.id]]);
+  const add = async (
+    parentId: string,
+    kind: 'street' | 'community' | 'grid' | 'station' | 'department',
+    name: string,
+  ) => {
+    const { unit } = await createOrgUnit({ db, caller, input: { parentId, kind, name } });
+    unitIds.set(name, unit.id);
+    return unit.id;
+  };
+  for (const name of DISTRICT_DEPARTMENTS) await add(district.id, 'department', name);
+  let gridCount = 0;
+  for (const street of STREETS) {
+    const streetId = await add(district.id, 'street', street.name);
+    if (street.station) await add(streetId, 'station', `${street.name}社工站`);
+    for (const dept of street.departments ?? [])
+      await add(streetId, 'department', `${street.name}${dept}`);
+    for (const community of street.communities) {
+      const communityId = await add(streetId, 'community', community);
+      const grids = 2 + (gridCount++ % 3);
+      for (const grid of GRID_NAMES.slice(0, grids)) {
+        const { unit } = await createOrgUnit({
+          db,
+          caller,
+          input: { parentId: communityId, kind: 'grid', name: grid },
+        });
+        unitIds.set(`${community}${grid}`, unit.id);
+      }
+    }
+  }
+  for (const a of DEMO_ACCOUNTS) {
+    await createStaffDirect(db, {
+      username: a.username,
+      displayName: a.displayName,
+      password,
+      roles: [{ role: a.role, orgUnitId: unitIds.get(a.unit)! }],
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import ExcelJS from 'exceljs';
+import type { AuditEntry, AuditQuery } from '../../../common/schemas/audit';
+import { resources, type Locale } from '../../../common/i18n';
+import type { Db } from '../../db';
+import type { AuditLogRow } from '../../db/schema';
+import { forbidden } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { formatShanghai, nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
+import { hasRole, scopePaths, type Caller } from '../auth/caller';
+import { findAuditEntries, insertAuditEntry, type AuditFilter } from './repo';
+
+export interface AuditRecord {
+  actor: { userId?: string | null; username?: string | null; ip?: string | null };
+  action: string;
+  entity?: string;
+  entityId?: string;
+  result?: 'ok' | 'denied' | 'failed';
+  changedFields?: string[];
+  detail?: string;
+  /** Path of the unit the entry concerns; decides which admins can read it. */
+  orgPath?: string | null;
+}
+
+/** Appends one entry. Called inside the write's own transaction, so an entry exists exactly when the write does. */
+export async function recordAudit(db: Db, r: AuditRecord): Promise<void> {
+  await insertAuditEntry(db, {
+    id: newId(),
+    at: nowIso(),
+    user_id: r.actor.userId ?? null,
+    username: r.actor.username ?? null,
+    ip: r.actor.ip ?? null,
+    action: r.action,
+    entity: r.entity ?? null,
+    entity_id: r.entityId ?? null,
+    result: r.result ?? 'ok',
+    changed_fields: r.changedFields?.length ? JSON.stringify(r.changedFields) : null,
+    detail: r.detail ?? null,
+    org_path: r.orgPath ?? null,
+  });
+}
+
+export const actorOf = (c: Caller) => ({ userId: c.userId, username: c.username, ip: c.ip });
+
+function filterFor(caller: Caller, q: AuditQuery): AuditFilter {
+  if (!hasRole(caller, ['districtAdmin', 'streetAdmin'])) throw forbidden();
+  return {
+    username: q.username,
+    entity: q.entity,
+    action: q.action,
+    fromIso: q.from ? shanghaiDayStart(q.from) : undefined,
+    toIso: q.to ? shanghaiDayEnd(q.to) : undefined,
+    // A district admin reads everything, entries about no unit (log-ins) included; a street admin its street's.
+    scopePaths: hasRole(caller, ['districtAdmin'])
+      ? undefined
+      : scopePaths(caller, ['streetAdmin']),
+  };
+}
+
+function present(r: AuditLogRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    username: r.username,
+    ip: r.ip,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    result: r.result,
+    changedFields: r.changed_fields ? (JSON.parse(r.changed_fields) as string[]) : [],
+    detail: r.detail,
+  };
+}
+
+export async function searchAudit(opts: { db: Db; caller: Caller; query: AuditQuery }) {
+  const { page, pageSize } = opts.query;
+  const { rows, total } = await findAuditEntries(opts.db, filterFor(opts.caller, opts.query), {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return { items: rows.map(present), total, page, pageSize };
+}
+
+/** Rows an export may hold: more than a year of a street's work, less than would exhaust memory. */
+export const AUDIT_EXPORT_LIMIT = 50_000;
+
+export async function exportAudit(opts: {
+  db: Db;
+  caller: Caller;
+  query: AuditQuery;
+  locale: Locale;
+}): Promise<Buffer> {
+  const { rows } = await findAuditEntries(opts.db, filterFor(opts.caller, opts.query), {
+    limit: AUDIT_EXPORT_LIMIT,
+    offset: 0,
+  });
+  const m = resources[opts.locale];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(opts.locale === 'zh-CN' ? '操作日志' : 'Audit log');
+  const cols = m.auditColumns;
+  ws.columns = [
+    { header: cols.at, key: 'at', width: 18 },
+    { header: cols.username, key: 'username', width: 14 },
+    { header: cols.ip, key: 'ip', width: 16 },
+    { header: cols.action, key: 'action', width: 22 },
+    { header: cols.entity, key: 'entity', width: 14 },
+    { header: cols.entityId, key: 'entityId', width: 38 },
+    { header: cols.result, key: 'result', width: 8 },
+    { header: cols.changedFields, key: 'changedFields', width: 24 },
+    { header: cols.detail, key: 'detail', width: 40 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const e of rows.map(present)) {
+    ws.addRow({
+      ...e,
+      at: formatShanghai(e.at),
+      result: m.auditResults[e.result],
+      changedFields: e.changedFields.join(', '),
+    });
+  }
+  await recordAudit(opts.db, {
+    actor: actorOf(opts.caller),
+    action: 'audit.export',
+    entity: 'auditLog',
+    detail: `${rows.length}`,
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

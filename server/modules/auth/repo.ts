@@ -1,0 +1,204 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db';
+import type {
+  NewStaffUser,
+  RoleAssignmentRow,
+  SessionRow,
+  StaffUserRow,
+  StaffUserTable,
+} from '../../db/schema';
+import type { Updateable } from 'kysely';
+
+export async function getStaffUser(db: Db, id: string): Promise<StaffUserRow | undefined> {
+  return db.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStaffUserByUsername(
+  db: Db,
+  username: string,
+): Promise<StaffUserRow | undefined> {
+  return db
+    .selectFrom('staff_user')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+export async function insertStaffUser(db: Db, row: NewStaffUser): Promise<void> {
+  await db.insertInto('staff_user').values(row).execute();
+}
+
+/** Applies the patch only if the stored version is the one read (or always, when no version is named). */
+export async function updateStaffUser(
+  db: Db,
+  id: string,
+  version: number | null,
+  patch: Updateable<StaffUserTable>,
+): Promise<boolean> {
+  let q = db
+    .updateTable('staff_user')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id);
+  if (version !== null) q = q.where('version', '=', version);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Log-in bookkeeping (failures, lock) is not an edit of the account, so it leaves the version alone. */
+export async function setLoginState(
+  db: Db,
+  id: string,
+  state: { failed_logins: number; locked_until: string | null },
+): Promise<void> {
+  await db.updateTable('staff_user').set(state).where('id', '=', id).execute();
+}
+
+export async function incrementFailedLogins(db: Db, id: string): Promise<number> {
+  await db
+    .updateTable('staff_user')
+    .set({ failed_logins: sql<number>`failed_logins + 1` })
+    .where('id', '=', id)
+    .execute();
+  const row = await db
+    .selectFrom('staff_user')
+    .select('failed_logins')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.failed_logins;
+}
+
+export async function findAssignments(db: Db, userIds: string[]): Promise<RoleAssignmentRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('role_assignment')
+    .selectAll()
+    .where('user_id', 'in', userIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function replaceAssignments(
+  db: Db,
+  userId: string,
+  rows: { id: string; role: string; org_unit_id: string; created_at: string }[],
+): Promise<void> {
+  await db.deleteFrom('role_assignment').where('user_id', '=', userId).execute();
+  if (rows.length)
+    await db
+      .insertInto('role_assignment')
+      .values(rows.map((r) => ({ ...r, user_id: userId })))
+      .execute();
+}
+
+export async function unitHasAssignments(db: Db, unitId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_assignment')
+    .select('id')
+    .where('org_unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface StaffFilter {
+  q?: string;
+  role?: string;
+  status?: 'active' | 'disabled';
+  /** Staff with an assignment on a unit under one of these paths. */
+  underPaths: string[];
+}
+
+function filteredStaff(db: Db, f: StaffFilter) {
+  let q = db.selectFrom('staff_user');
+  const paths = f.underPaths;
+  q = q.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('role_assignment')
+        .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
+        .select('role_assignment.id')
+        .whereRef('role_assignment.user_id', '=', 'staff_user.id')
+        .where((e) => e.or(paths.map((p) => e('org_unit.path', 'like', `${p}%`))))
+        .$if(f.role !== undefined, (s) => s.where('role_assignment.role', '=', f.role!)),
+    ),
+  );
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+  }
+  return q;
+}
+
+export async function findStaffUsers(
+  db: Db,
+  f: StaffFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: StaffUserRow[]; total: number }> {
+  if (f.underPaths.length === 0) return { rows: [], total: 0 };
+  const rows = await filteredStaff(db, f)
+    .selectAll()
+    .orderBy('username')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { n } = await filteredStaff(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
+}
+
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+  await db.insertInto('session').values(row).execute();
+}
+
+export async function getSession(db: Db, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(
+  db: Db,
+  id: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .updateTable('session')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(
+  db: Db,
+  userId: string,
+  exceptId?: string,
+): Promise<void> {
+  let q = db.deleteFrom('session').where('user_id', '=', userId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('session').where('expires_at', '<', now).execute();
+}
+
+export async function countStaffUsers(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom('staff_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function findAssignmentsWithPaths(db: Db, userId: string) {
+  return db
+    .selectFrom('role_assignment')
+    .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
+    .select(['role_assignment.role', 'role_assignment.org_unit_id', 'org_unit.path'])
+    .where('role_assignment.user_id', '=', userId)
+    .execute();
+}

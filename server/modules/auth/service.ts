@@ -1,0 +1,333 @@
+import * as OTPAuth from 'otpauth';
+import type { Role } from '../../../common/roles';
+import type { Login, Me, PasswordChange } from '../../../common/schemas/auth';
+import type { Db } from '../../db';
+import type { StaffUserRow } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { randomToken, sha256 } from '../../lib/ids';
+import { addMinutes, nowIso } from '../../lib/time';
+import { actorOf, recordAudit } from '../audit/service';
+import { describeUnits } from '../org/service';
+import type { Caller } from './caller';
+import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import * as repo from './repo';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export interface AuthSettings {
+  sessionIdleMinutes: number;
+  requireTwoFactor: boolean;
+}
+
+export interface LoginResult {
+  /** Goes into the cookie; only its hash is stored. */
+  token: string;
+  me: Me;
+}
+
+async function lockedAnswer(db: Db, user: StaffUserRow, ip: string): Promise<never> {
+  await recordAudit(db, {
+    actor: { userId: user.id, username: user.username, ip },
+    action: 'login.failed',
+    entity: 'staffUser',
+    entityId: user.id,
+    result: 'denied',
+    detail: 'locked',
+  });
+  const minutes = Math.max(1, Math.ceil((Date.parse(user.locked_until!) - Date.now()) / 60_000));
+  throw new AppError(423, 'ACCOUNT_LOCKED', { minutes });
+}
+
+export async function login(opts: {
+  db: Db;
+  input: Login;
+  ip: string;
+  userAgent?: string;
+  settings: AuthSettings;
+}): Promise<LoginResult> {
+  const { db, input, ip } = opts;
+  const user = await repo.findStaffUserByUsername(db, input.username);
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    await recordAudit(db, {
+      actor: { username: input.username, ip },
+      action: 'login.failed',
+      result: 'failed',
+      detail: 'unknown user',
+    });
+    throw new AppError(401, 'INVALID_CREDENTIALS');
+  }
+  if (user.locked_until && user.locked_until > nowIso()) return lockedAnswer(db, user, ip);
+
+  const fail = async (detail: string, code: 'INVALID_CREDENTIALS' | 'TOTP_INVALID') => {
+    const failures = await repo.incrementFailedLogins(db, user.id);
+    if (failures >= MAX_FAILED_LOGINS) {
+      await repo.setLoginState(db, user.id, {
+        failed_logins: 0,
+        locked_until: addMinutes(nowIso(), LOCK_MINUTES),
+      });
+    }
+    await recordAudit(db, {
+      actor: { userId: user.id, username: user.username, ip },
+      action: 'login.failed',
+      entity: 'staffUser',
+      entityId: user.id,
+      result: 'failed',
+      detail: failures >= MAX_FAILED_LOGINS ? `${detail}; locked for ${LOCK_MINUTES} min` : detail,
+    });
+    throw new AppError(401, code);
+  };
+
+  if (!(await verifyPassword(user.password_hash, input.password)))
+    return fail('wrong password', 'INVALID_CREDENTIALS');
+  if (user.status !== 'active') {
+    await recordAudit(db, {
+      actor: { userId: user.id, username: user.username, ip },
+      action: 'login.failed',
+      entity: 'staffUser',
+      entityId: user.id,
+      result: 'denied',
+      detail: 'disabled',
+    });
+    throw new AppError(403, 'ACCOUNT_DISABLED');
+  }
+  if (user.totp_enabled) {
+    if (!input.totp) throw new AppError(401, 'TOTP_REQUIRED', {}, { field: 'totp' });
+    if (!checkTotp(user.totp_secret!, input.totp))
+      return fail('wrong second factor', 'TOTP_INVALID');
+  }
+
+  const token = randomToken();
+  const now = nowIso();
+  const session = {
+    id: sha256(token),
+    user_id: user.id,
+    csrf_token: randomToken(),
+    ip,
+    user_agent: opts.userAgent?.slice(0, 300) ?? null,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: addMinutes(now, opts.settings.sessionIdleMinutes),
+  };
+  await db.transaction().execute(async (trx) => {
+    await repo.setLoginState(trx, user.id, { failed_logins: 0, locked_until: null });
+    await repo.insertSession(trx, session);
+    await repo.deleteExpiredSessions(trx, now);
+    await recordAudit(trx, {
+      actor: { userId: user.id, username: user.username, ip },
+      action: 'login',
+      entity: 'staffUser',
+      entityId: user.id,
+    });
+  });
+  const caller = await callerFor(db, user, session.id, session.csrf_token, ip);
+  return { token, me: await presentMe(db, caller, opts.settings) };
+}
+
+async function callerFor(
+  db: Db,
+  user: StaffUserRow,
+  sessionId: string,
+  csrfToken: string,
+  ip: string,
+): Promise<Caller> {
+  const rows = await repo.findAssignmentsWithPaths(db, user.id);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    ip,
+    assignments: rows.map((r) => ({
+      role: r.role as Role,
+      orgUnitId: r.org_unit_id,
+      path: r.path,
+    })),
+    sessionId,
+    csrfToken,
+    totpEnabled: user.totp_enabled === 1,
+  };
+}
+
+/** Whether a district admin must set up the second factor before anything else. */
+export const totpEnrolmentRequired = (caller: Caller, settings: AuthSettings): boolean =>
+  settings.requireTwoFactor &&
+  !caller.totpEnabled &&
+  caller.assignments.some((a) => a.role === 'districtAdmin');
+
+/**
+ * The caller behind a session cookie, or the reason there is none. Idle time slides: each request
+ * moves the expiry on, but only once a minute, so reads do not turn into a write each.
+ */
+export async function resolveSession(opts: {
+  db: Db;
+  token: string;
+  ip: string;
+  settings: AuthSettings;
+}): Promise<Caller | 'expired' | 'none'> {
+  const { db } = opts;
+  const session = await repo.getSession(db, sha256(opts.token));
+  if (!session) return 'none';
+  const now = nowIso();
+  if (session.expires_at <= now) {
+    await repo.deleteSession(db, session.id);
+    return 'expired';
+  }
+  const user = await repo.getStaffUser(db, session.user_id);
+  if (!user || user.status !== 'active') {
+    await repo.deleteSession(db, session.id);
+    return 'none';
+  }
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
+    await repo.touchSession(db, session.id, now, addMinutes(now, opts.settings.sessionIdleMinutes));
+  }
+  return callerFor(db, user, session.id, session.csrf_token, opts.ip);
+}
+
+export async function logout(opts: { db: Db; caller: Caller }): Promise<void> {
+  await opts.db.transaction().execute(async (db) => {
+    await repo.deleteSession(db, opts.caller.sessionId);
+    await recordAudit(db, {
+      actor: actorOf(opts.caller),
+      action: 'logout',
+      entity: 'staffUser',
+      entityId: opts.caller.userId,
+    });
+  });
+}
+
+export async function presentMe(db: Db, caller: Caller, settings: AuthSettings): Promise<Me> {
+  const units = await describeUnits(
+    db,
+    caller.assignments.map((a) => a.orgUnitId),
+  );
+  return {
+    id: caller.userId,
+    username: caller.username,
+    displayName: caller.displayName,
+    roles: caller.assignments.map((a) => {
+      const u = units.get(a.orgUnitId)!;
+      return {
+        role: a.role,
+        orgUnitId: a.orgUnitId,
+        orgUnitName: u.name,
+        orgUnitKind: u.kind,
+        orgUnitTrail: u.trail,
+      };
+    }),
+    csrfToken: caller.csrfToken,
+    totpEnabled: caller.totpEnabled,
+    totpEnrolmentRequired: totpEnrolmentRequired(caller, settings),
+  };
+}
+
+export async function changeOwnPassword(opts: {
+  db: Db;
+  caller: Caller;
+  input: PasswordChange;
+}): Promise<void> {
+  const { caller, input } = opts;
+  await opts.db.transaction().execute(async (db) => {
+    const user = (await repo.getStaffUser(db, caller.userId))!;
+    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+      throw new AppError(400, 'WRONG_PASSWORD', {}, { field: 'currentPassword' });
+    }
+    assertStrongPassword(input.newPassword, user.username, 'newPassword');
+    await repo.updateStaffUser(db, user.id, null, {
+      password_hash: await hashPassword(input.newPassword),
+      updated_at: nowIso(),
+    });
+    // Other devices logged in with the old password are logged out; this one stays.
+    await repo.deleteSessionsOfUser(db, user.id, caller.sessionId);
+    await recordAudit(db, {
+      actor: actorOf(caller),
+      action: 'staffUser.changePassword',
+      entity: 'staffUser',
+      entityId: user.id,
+      changedFields: ['password'],
+    });
+  });
+}
+
+function totpFor(secret: string, label = 'Linli'): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({
+    issuer: 'Linli 邻里',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
+}
+
+/** One step of clock drift either way is accepted, as authenticator apps on phones drift. */
+export const checkTotp = (secret: string, code: string): boolean =>
+  totpFor(secret).validate({ token: code, window: 1 }) !== null;
+
+/** Starts enrolment: a new secret is stored but not in force until a code from it is confirmed. */
+export async function setupTotp(opts: {
+  db: Db;
+  caller: Caller;
+}): Promise<{ secret: string; otpauthUrl: string }> {
+  const secret = new OTPAuth.Secret({ size: 20 }).base32;
+  await opts.db.transaction().execute(async (db) => {
+    const user = (await repo.getStaffUser(db, opts.caller.userId))!;
+    if (user.totp_enabled)
+      throw new AppError(409, 'STALE_VERSION', {}, { current: { totpEnabled: true } });
+    await repo.updateStaffUser(db, user.id, null, { totp_secret: secret, updated_at: nowIso() });
+    await recordAudit(db, {
+      actor: actorOf(opts.caller),
+      action: 'staffUser.totpSetup',
+      entity: 'staffUser',
+      entityId: user.id,
+    });
+  });
+  return { secret, otpauthUrl: totpFor(secret, opts.caller.username).toString() };
+}
+
+export async function enableTotp(opts: { db: Db; caller: Caller; code: string }): Promise<void> {
+  await opts.db.transaction().execute(async (db) => {
+    const user = (await repo.getStaffUser(db, opts.caller.userId))!;
+    if (!user.totp_secret || !checkTotp(user.totp_secret, opts.code))
+      throw new AppError(400, 'TOTP_INVALID', {}, { field: 'code' });
+    await repo.updateStaffUser(db, user.id, null, { totp_enabled: 1, updated_at: nowIso() });
+    await recordAudit(db, {
+      actor: actorOf(opts.caller),
+      action: 'staffUser.totpEnable',
+      entity: 'staffUser',
+      entityId: user.id,
+      changedFields: ['totpEnabled'],
+    });
+  });
+}
+
+export async function disableTotp(opts: {
+  db: Db;
+  caller: Caller;
+  password: string;
+  settings: AuthSettings;
+}): Promise<void> {
+  await opts.db.transaction().execute(async (db) => {
+    const user = (await repo.getStaffUser(db, opts.caller.userId))!;
+    if (!(await verifyPassword(user.password_hash, opts.password)))
+      throw new AppError(400, 'WRONG_PASSWORD', {}, { field: 'password' });
+    if (
+      opts.settings.requireTwoFactor &&
+      opts.caller.assignments.some((a) => a.role === 'districtAdmin')
+    ) {
+      throw new AppError(403, 'TOTP_ENROLMENT_REQUIRED');
+    }
+    await repo.updateStaffUser(db, user.id, null, {
+      totp_enabled: 0,
+      totp_secret: null,
+      updated_at: nowIso(),
+    });
+    await recordAudit(db, {
+      actor: actorOf(opts.caller),
+      action: 'staffUser.totpDisable',
+      entity: 'staffUser',
+      entityId: user.id,
+      changedFields: ['totpEnabled'],
+    });
+  });
+}

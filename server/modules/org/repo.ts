@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db';
+import type { NewOrgUnit, OrgUnitPatch, OrgUnitRow } from '../../db/schema';
+
+export async function getOrgUnit(db: Db, id: string): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getOrgUnits(db: Db, ids: string[]): Promise<OrgUnitRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('org_unit').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function findOrgUnitByCode(db: Db, code: string): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('org_unit').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** Units under any of the given paths (each path included), optionally with retired ones. */
+export async function findOrgUnitsUnder(
+  db: Db,
+  paths: string[],
+  includeRetired: boolean,
+): Promise<OrgUnitRow[]> {
+  if (paths.length === 0) return [];
+  let q = db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))));
+  if (!includeRetired) q = q.where('status', '=', 'active');
+  return q.orderBy('code').orderBy('name').execute();
+}
+
+export async function findChildren(db: Db, parentId: string): Promise<OrgUnitRow[]> {
+  return db.selectFrom('org_unit').selectAll().where('parent_id', '=', parentId).execute();
+}
+
+export async function findChildCodes(db: Db, parentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('org_unit')
+    .select('code')
+    .where('parent_id', '=', parentId)
+    .execute();
+  return rows.map((r) => r.code).filter((c): c is string => c !== null);
+}
+
+export async function findActiveStation(db: Db, streetId: string): Promise<OrgUnitRow | undefined> {
+  return db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('parent_id', '=', streetId)
+    .where('kind', '=', 'station')
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function insertOrgUnit(db: Db, row: NewOrgUnit): Promise<void> {
+  await db.insertInto('org_unit').values(row).execute();
+}
+
+/** Applies the patch only if the stored version is the one read; true when it was. */
+export async function updateOrgUnit(
+  db: Db,
+  id: string,
+  version: number,
+  patch: OrgUnitPatch,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('org_unit')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Re-roots a moved subtree: every path under oldPath (the unit's own included) gets newPath instead. */
+export async function rewriteSubtreePaths(
+  db: Db,
+  oldPath: string,
+  newPath: string,
+  streetId: string | null,
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('org_unit')
+    .set({
+      path: sql<string>`${newPath} || substr(path, ${oldPath.length + 1})`,
+      street_id: streetId,
+      updated_at: updatedAt,
+    })
+    .where('path', 'like', `${oldPath}%`)
+    .execute();
+}
+
+/** Gives every coded unit below oldPath the new code prefix (a community's grids follow it to a new street). */
+export async function rewriteSubtreeCodes(
+  db: Db,
+  path: string,
+  oldCode: string,
+  newCode: string,
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('org_unit')
+    .set({
+      code: sql<string>`${newCode} || substr(code, ${oldCode.length + 1})`,
+      version: sql<number>`version + 1`,
+      updated_at: updatedAt,
+    })
+    .where('path', 'like', `${path}%`)
+    .where('path', '!=', path)
+    .where('code', 'like', `${oldCode}%`)
+    .execute();
+}
+
+export async function deleteOrgUnit(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('org_unit').where('id', '=', id).execute();
+}
+
+export async function findRoots(db: Db): Promise<OrgUnitRow[]> {
+  return db.selectFrom('org_unit').selectAll().where('parent_id', 'is', null).execute();
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { migrateToLatest, openDb, type DbHandle } from './db';
+import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
+import { findDistricts } from './modules/org/service';
+import { countStaff } from './modules/auth/staff-service';
+
+export interface Started {
+  app: FastifyInstance;
+  dbHandle: DbHandle;
+  url: string;
+  /** What start-up tells the person who ran it: where to go and how to log in. */
+  banner: string[];
+}
+
+/** Opens the database, applies migrations, loads demo data into an empty one, and listens. */
+export async function start(config: Config): Promise<Started> {
+  const dbHandle = openDb(config);
+  await migrateToLatest(dbHandle.db);
+  const empty =
+    (await findDistricts(dbHandle.db)).length === 0 && (await countStaff(dbHandle.db)) === 0;
+  const banner: string[] = [];
+  if (empty && config.demo) await seedDemo(dbHandle.db, config.demoPassword);
+  const app = await buildApp({
+    dbHandle,
+    auth: {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      requireTwoFactor: config.requireTwoFactor,
+    },
+    loginRateLimit: config.loginRateLimit,
+    logLevel: config.logLevel,
+  });
+  app.addHook('onClose', () => dbHandle.close());
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  banner.push(
+    `Linli 邻里 is running on ${dbHandle.dialect === 'sqlite' ? 'SQLite (' + config.dataDir + ')' : 'PostgreSQL'}`,
+  );
+  banner.push(`Open ${url}   API docs: ${url}/api/docs`);
+  if (config.demo && (empty || (await countStaff(dbHandle.db)) > 0)) {
+    const password = process.env.LINLI_DEMO_PASSWORD
+      ? 'the one in LINLI_DEMO_PASSWORD'
+      : config.demoPassword;
+    banner.push(`Demo log-ins, all with the password ${password}:`);
+    for (const a of DEMO_ACCOUNTS)
+      banner.push(`  ${a.username.padEnd(20)} ${a.role.padEnd(18)} ${a.displayName} · ${a.unit}`);
+  } else if ((await countStaff(dbHandle.db)) === 0) {
+    banner.push('The database is empty. Create the first administrator:');
+    banner.push(
+      '  npm run linli -- create-admin --username admin --name 管理员 --district 平城区 --code 140213',
+    );
+  }
+  return { app, dbHandle, url, banner };
+}
