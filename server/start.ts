@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { migrateToLatest, openDb, type DbHandle } from './db';
-import { DEMO_ACCOUNTS, seedDemo } from './demo/seed';
+import { demoLoginLines, seedDemo } from './demo/seed';
 import { findDistricts } from './modules/org/service';
 import { countStaff } from './modules/auth/staff-service';
 
@@ -33,18 +33,15 @@ export async function start(config: Config): Promise<Started> {
   });
   app.addHook('onClose', () => dbHandle.close());
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${config.port}`;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
   banner.push(
     `Linli 邻里 is running on ${dbHandle.dialect === 'sqlite' ? 'SQLite (' + config.dataDir + ')' : 'PostgreSQL'}`,
   );
   banner.push(`Open ${url}   API docs: ${url}/api/docs`);
   if (config.demo && (empty || (await countStaff(dbHandle.db)) > 0)) {
-    const password = process.env.LINLI_DEMO_PASSWORD
-      ? 'the one in LINLI_DEMO_PASSWORD'
-      : config.demoPassword;
-    banner.push(`Demo log-ins, all with the password ${password}:`);
-    for (const a of DEMO_ACCOUNTS)
-      banner.push(`  ${a.username.padEnd(20)} ${a.role.padEnd(18)} ${a.displayName} · ${a.unit}`);
+    banner.push(...demoLoginLines(config.demoPassword, Boolean(process.env.LINLI_DEMO_PASSWORD)));
   } else if ((await countStaff(dbHandle.db)) === 0) {
     banner.push('The database is empty. Create the first administrator:');
     banner.push(

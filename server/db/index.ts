@@ -22,6 +22,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-foundation': foundation,
 };
 
+/** Where the SQLite database lives inside the data directory. */
+export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'linli.db');
+
 export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandle {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -29,7 +32,7 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandl
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const file = path.join(opts.dataDir, 'linli.db');
+  const file = sqliteFileIn(opts.dataDir);
   const sqlite = new SQLite(file);
   // WAL lets readers go on while one writer writes; NORMAL sync is durable in WAL mode across
   // process crashes, and a busy timeout makes a second process wait instead of failing.

@@ -50,6 +50,17 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
     { username: 'viewer', displayName: '陈思远', role: 'viewer', unit: '平城区' },
   ];
 
+/** How to log in to the demo district, for the start-up banner and `linli seed-demo`; a password set in the environment is not echoed. */
+export function demoLoginLines(password: string, passwordFromEnv: boolean): string[] {
+  const shown = passwordFromEnv ? 'the one in LINLI_DEMO_PASSWORD' : password;
+  return [
+    `Demo log-ins, all with the password ${shown}:`,
+    ...DEMO_ACCOUNTS.map(
+      (a) => `  ${a.username.padEnd(20)} ${a.role.padEnd(18)} ${a.displayName} · ${a.unit}`,
+    ),
+  ];
+}
+
 function systemCaller(districtId: string, path: string): Caller {
   return {
     userId: 'system',

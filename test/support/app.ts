@@ -1,0 +1,80 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
+import type { DbHandle, DialectName } from '../../server/db';
+import { seedDemo } from '../../server/demo/seed';
+import { createTestDatabase, openTestDb, type TestDatabase } from './db';
+
+export const PASSWORD = DEFAULT_DEMO_PASSWORD;
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  /** A request as this user: the cookie always, the CSRF header on writes. */
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  handle: DbHandle;
+  login(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+/** The real app on its own fresh database of the given dialect, loaded with the demo district. */
+export async function createTestApp(
+  dialect: DialectName,
+  opts: { demo?: boolean; loginRateLimit?: number; requireTwoFactor?: boolean } = {},
+): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase(dialect);
+  const handle = await openTestDb(database);
+  if (opts.demo !== false) await seedDemo(handle.db, PASSWORD);
+  const app = await buildApp({
+    dbHandle: handle,
+    auth: { sessionIdleMinutes: 30, requireTwoFactor: opts.requireTwoFactor ?? false },
+    loginRateLimit: opts.loginRateLimit ?? 1000,
+    serveWeb: false,
+  });
+  await app.ready();
+  const login = async (username: string, password = PASSWORD): Promise<Session> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`log-in of ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrf = (res.json<{ csrfToken: string }>()).csrfToken;
+    return {
+      cookie,
+      csrf,
+      inject: (o) =>
+        app.inject({
+          ...o,
+          headers: { cookie, ...(o.method && o.method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...(o.headers ?? {}) },
+        }),
+    };
+  };
+  return {
+    app,
+    handle,
+    login,
+    close: async () => {
+      await app.close();
+      await handle.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Finds a unit of the demo tree by name, as the caller sees it. */
+export async function unitByName(s: Session, name: string): Promise<{ id: string; version: number; code: string | null; path: string; kind: string }> {
+  const res = await s.inject({ method: 'GET', url: '/api/org/tree?includeRetired=true' });
+  type N = { id: string; name: string; version: number; code: string | null; path: string; kind: string; children: N[] };
+  const find = (nodes: N[]): N | undefined => {
+    for (const n of nodes) {
+      if (n.name === name) return n;
+      const hit = find(n.children);
+      if (hit) return hit;
+    }
+  };
+  const hit = find(res.json<{ tree: N[] }>().tree);
+  if (!hit) throw new Error(`no unit named ${name} in ${res.body.slice(0, 200)}`);
+  return hit;
+}
