@@ -27,6 +27,8 @@ import { staffRoutes } from './modules/auth/staff-routes';
 import { unitHasStaff } from './modules/auth/staff-service';
 import { registerUnitUsageCheck } from './modules/org/service';
 import { orgRoutes } from './modules/org/routes';
+import { peopleRoutes } from './modules/people/routes';
+import { createFieldCipher, useFieldCipher } from './lib/crypto';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,6 +51,8 @@ export interface AppOptions {
   dbHandle: DbHandle;
   auth: AuthSettings;
   loginRateLimit: number;
+  /** LINLI_SECRET_KEY (or the key kept in the data dir): seals sensitive fields. */
+  secretKey: string;
   logLevel?: string;
   /** Serve the built web app when it exists (off in API tests). */
   serveWeb?: boolean;
@@ -64,6 +68,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  useFieldCipher(createFieldCipher(opts.secretKey));
   app.decorate('db', opts.dbHandle.db);
   app.decorate('authSettings', opts.auth);
   app.decorate('loginRateLimit', opts.loginRateLimit);
@@ -186,6 +191,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(staffRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(peopleRoutes);
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

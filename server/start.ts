@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { loadSecretKey } from './lib/crypto';
 import type { Config } from './config';
 import { migrateToLatest, openDb, type DbHandle } from './db';
 import { demoLoginLines, seedDemo } from './demo/seed';
@@ -22,8 +23,10 @@ export async function start(config: Config): Promise<Started> {
     (await findDistricts(dbHandle.db)).length === 0 && (await countStaff(dbHandle.db)) === 0;
   const banner: string[] = [];
   if (empty && config.demo) await seedDemo(dbHandle.db, config.demoPassword);
+  const secret = loadSecretKey(config.secretKey, config.dataDir);
   const app = await buildApp({
     dbHandle,
+    secretKey: secret.key,
     auth: {
       sessionIdleMinutes: config.sessionIdleMinutes,
       requireTwoFactor: config.requireTwoFactor,
@@ -36,6 +39,10 @@ export async function start(config: Config): Promise<Started> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
+  if (secret.generated)
+    banner.push(
+      `LINLI_SECRET_KEY is not set: made one and kept it in ${config.dataDir}/secret.key (set the variable in production).`,
+    );
   banner.push(
     `Linli 邻里 is running on ${dbHandle.dialect === 'sqlite' ? 'SQLite (' + config.dataDir + ')' : 'PostgreSQL'}`,
   );

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from
 import pg from 'pg';
 import type { Database } from './schema';
 import * as foundation from './migrations/2026-11-28-foundation';
+import * as people from './migrations/2026-11-28-people';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -20,6 +21,7 @@ export interface DbHandle {
 /** Every migration, in order; listed here rather than read from disk so they bundle and run under tsx alike. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-foundation': foundation,
+  '2026-11-28-people': people,
 };
 
 /** Where the SQLite database lives inside the data directory. */

@@ -67,7 +67,14 @@ function systemCaller(districtId: string, path: string): Caller {
     username: 'seed-demo',
     displayName: 'seed-demo',
     ip: '127.0.0.1',
-    assignments: [{ role: 'districtAdmin', orgUnitId: districtId, path }],
+    assignments: [
+      {
+        role: 'districtAdmin',
+        orgUnitId: districtId,
+        path,
+        area: { kind: 'district', id: districtId, path },
+      },
+    ],
     sessionId: '',
     csrfToken: '',
     totpEnabled: false,

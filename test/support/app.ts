@@ -33,21 +33,31 @@ export async function createTestApp(
     dbHandle: handle,
     auth: { sessionIdleMinutes: 30, requireTwoFactor: opts.requireTwoFactor ?? false },
     loginRateLimit: opts.loginRateLimit ?? 1000,
+    secretKey: 'test-secret-key',
     serveWeb: false,
   });
   await app.ready();
   const login = async (username: string, password = PASSWORD): Promise<Session> => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`log-in of ${username} failed: ${res.statusCode} ${res.body}`);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200)
+      throw new Error(`log-in of ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const csrf = (res.json<{ csrfToken: string }>()).csrfToken;
+    const csrf = res.json<{ csrfToken: string }>().csrfToken;
     return {
       cookie,
       csrf,
       inject: (o) =>
         app.inject({
           ...o,
-          headers: { cookie, ...(o.method && o.method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...(o.headers ?? {}) },
+          headers: {
+            cookie,
+            ...(o.method && o.method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+            ...(o.headers ?? {}),
+          },
         }),
     };
   };
@@ -64,9 +74,20 @@ export async function createTestApp(
 }
 
 /** Finds a unit of the demo tree by name, as the caller sees it. */
-export async function unitByName(s: Session, name: string): Promise<{ id: string; version: number; code: string | null; path: string; kind: string }> {
+export async function unitByName(
+  s: Session,
+  name: string,
+): Promise<{ id: string; version: number; code: string | null; path: string; kind: string }> {
   const res = await s.inject({ method: 'GET', url: '/api/org/tree?includeRetired=true' });
-  type N = { id: string; name: string; version: number; code: string | null; path: string; kind: string; children: N[] };
+  type N = {
+    id: string;
+    name: string;
+    version: number;
+    code: string | null;
+    path: string;
+    kind: string;
+    children: N[];
+  };
   const find = (nodes: N[]): N | undefined => {
     for (const n of nodes) {
       if (n.name === name) return n;

@@ -5,7 +5,9 @@ import pg from 'pg';
 import { migrateToLatest, openDb, type DbHandle, type DialectName } from '../../server/db';
 
 /** SQLite always; PostgreSQL too when LINLI_TEST_DATABASE_URL names a server to make databases on. */
-export const dialects: DialectName[] = process.env.LINLI_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export const dialects: DialectName[] = process.env.LINLI_TEST_DATABASE_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
 
 export interface TestDatabase {
   dialect: DialectName;
@@ -19,7 +21,11 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-test-'));
   if (dialect === 'sqlite') {
-    return { dialect, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      dialect,
+      dataDir,
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.LINLI_TEST_DATABASE_URL!;
   const name = `linli_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

@@ -15,22 +15,33 @@ describe.each(dialects)('log-in and sessions on %s', (dialect) => {
   afterAll(() => t?.close());
 
   const login = (username: string, password: string, extra: object = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...extra } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password, ...extra },
+    });
 
   it('answers 401 on every /api route without a session, but health, log-in, OpenAPI and docs', async () => {
     const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(openapi.statusCode).toBe(200);
     const paths = openapi.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
     for (const [url, ops] of Object.entries(paths)) {
-      for (const method of Object.keys(ops)) routes.push({ method: method.toUpperCase(), url: url.replace('{id}', ':id') });
+      for (const method of Object.keys(ops))
+        routes.push({ method: method.toUpperCase(), url: url.replace('{id}', ':id') });
     }
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/api/org/tree', '/api/auth/login', '/api/staff', '/api/audit']));
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/org/tree', '/api/auth/login', '/api/staff', '/api/audit']),
+    );
     expect(routes.length).toBeGreaterThan(20);
     const sample = '0190c7e2-6f1e-7a3c-9a5e-1234567890ab';
     for (const r of routes) {
       if (PUBLIC.has(r.url) || r.url.startsWith('/api/docs')) continue;
       const url = r.url.replace(':id', sample);
-      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url,
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(`${r.method} ${url} ${res.statusCode}`).toBe(`${r.method} ${url} 401`);
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
@@ -43,15 +54,35 @@ describe.each(dialects)('log-in and sessions on %s', (dialect) => {
     const cookie = res.cookies.find((c) => c.name === 'linli_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    expect(res.json()).toMatchObject({ username: 'admin', displayName: '周立明', roles: [{ role: 'districtAdmin', orgUnitName: '平城区' }] });
+    expect(res.json()).toMatchObject({
+      username: 'admin',
+      displayName: '周立明',
+      roles: [{ role: 'districtAdmin', orgUnitName: '平城区' }],
+    });
     expect(res.headers['x-frame-options']).toBeDefined();
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     const headers = { cookie: `linli_session=${cookie.value}` };
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(
+      200,
+    );
     const csrf = res.json<{ csrfToken: string }>().csrfToken;
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...headers, 'x-csrf-token': csrf } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
-    const audit = await t.handle.db.selectFrom('audit_log').select('action').where('username', '=', 'admin').execute();
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/logout',
+          headers: { ...headers, 'x-csrf-token': csrf },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(
+      401,
+    );
+    const audit = await t.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('username', '=', 'admin')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['login', 'logout']));
   });
 
@@ -59,12 +90,24 @@ describe.each(dialects)('log-in and sessions on %s', (dialect) => {
     const s = await t.login('admin');
     const tree = await s.inject({ method: 'GET', url: '/api/org/tree' });
     const root = tree.json<{ tree: { id: string }[] }>().tree[0];
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/org/units', headers: { cookie: s.cookie }, payload: { parentId: root.id, kind: 'street', name: '伪造街道' } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/units',
+      headers: { cookie: s.cookie },
+      payload: { parentId: root.id, kind: 'street', name: '伪造街道' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json<{ error: { code: string } }>().error.code).toBe('CSRF_FAILED');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/org/units', headers: { cookie: s.cookie, 'x-csrf-token': 'guess' }, payload: { parentId: root.id, kind: 'street', name: '伪造街道' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/units',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'guess' },
+      payload: { parentId: root.id, kind: 'street', name: '伪造街道' },
+    });
     expect(wrong.statusCode).toBe(403);
-    expect((await s.inject({ method: 'GET', url: '/api/org/tree' })).body).not.toContain('伪造街道');
+    expect((await s.inject({ method: 'GET', url: '/api/org/tree' })).body).not.toContain(
+      '伪造街道',
+    );
   });
 
   it('locks the account at the fifth wrong password: the sixth try is refused even with the right one', async () => {
@@ -75,16 +118,29 @@ describe.each(dialects)('log-in and sessions on %s', (dialect) => {
     }
     const sixth = await login('viewer', 'wrong-6');
     expect(sixth.statusCode).toBe(423);
-    expect(sixth.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    expect(sixth.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+    });
     expect(sixth.json<{ error: { message: string } }>().error.message).toContain('15');
     expect((await login('viewer', PASSWORD)).statusCode).toBe(423);
-    const failed = await t.handle.db.selectFrom('audit_log').selectAll().where('username', '=', 'viewer').where('action', '=', 'login.failed').execute();
+    const failed = await t.handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('username', '=', 'viewer')
+      .where('action', '=', 'login.failed')
+      .execute();
     expect(failed.length).toBe(7);
     // An admin's reset lifts the lock.
     const admin = await t.login('admin');
-    const viewer = (await admin.inject({ method: 'GET', url: '/api/staff?q=viewer' })).json<{ items: { id: string; lockedUntil: string | null }[] }>().items[0];
+    const viewer = (await admin.inject({ method: 'GET', url: '/api/staff?q=viewer' })).json<{
+      items: { id: string; lockedUntil: string | null }[];
+    }>().items[0];
     expect(viewer.lockedUntil).not.toBeNull();
-    const reset = await admin.inject({ method: 'POST', url: `/api/staff/${viewer.id}/reset-password`, payload: { newPassword: 'Reset#2026abc' } });
+    const reset = await admin.inject({
+      method: 'POST',
+      url: `/api/staff/${viewer.id}/reset-password`,
+      payload: { newPassword: 'Reset#2026abc' },
+    });
     expect(reset.statusCode).toBe(200);
     expect((await login('viewer', 'Reset#2026abc')).statusCode).toBe(200);
   });
@@ -97,7 +153,10 @@ describe.each(dialects)('log-in and sessions on %s', (dialect) => {
 
   it('ends a session after 30 minutes idle', async () => {
     const s = await t.login('staff.yuhe');
-    await t.handle.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await t.handle.db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     const res = await s.inject({ method: 'GET', url: '/api/auth/me' });
     expect(res.statusCode).toBe(401);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('SESSION_EXPIRED');
@@ -105,12 +164,24 @@ describe.each(dialects)('log-in and sessions on %s', (dialect) => {
 
   it('changes one’s own password only with the current one and a strong new one', async () => {
     const s = await t.login('officer.scjg');
-    const wrong = await s.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'nope', newPassword: 'Strong#Pass2026' } });
+    const wrong = await s.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'nope', newPassword: 'Strong#Pass2026' },
+    });
     expect(wrong.json<{ error: { code: string } }>().error.code).toBe('WRONG_PASSWORD');
-    const weak = await s.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'short' } });
+    const weak = await s.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json<{ error: { code: string } }>().error.code).toBe('WEAK_PASSWORD');
-    const ok = await s.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'Strong#Pass2026' } });
+    const ok = await s.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: 'Strong#Pass2026' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await login('officer.scjg', PASSWORD)).statusCode).toBe(401);
     expect((await login('officer.scjg', 'Strong#Pass2026')).statusCode).toBe(200);
@@ -123,12 +194,30 @@ describe.each(dialects)('log-in and sessions on %s', (dialect) => {
     const { secret, otpauthUrl } = setup.json<{ secret: string; otpauthUrl: string }>();
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
-    expect((await s.inject({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' === totp.generate() ? '111111' : '000000' } })).statusCode).toBe(400);
-    expect((await s.inject({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: totp.generate() } })).statusCode).toBe(200);
+    expect(
+      (
+        await s.inject({
+          method: 'POST',
+          url: '/api/auth/totp/enable',
+          payload: { code: '000000' === totp.generate() ? '111111' : '000000' },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await s.inject({
+          method: 'POST',
+          url: '/api/auth/totp/enable',
+          payload: { code: totp.generate() },
+        })
+      ).statusCode,
+    ).toBe(200);
     const without = await login('supervisor.zhenhua', PASSWORD);
     expect(without.statusCode).toBe(401);
     expect(without.json<{ error: { code: string } }>().error.code).toBe('TOTP_REQUIRED');
-    expect((await login('supervisor.zhenhua', PASSWORD, { totp: totp.generate() })).statusCode).toBe(200);
+    expect(
+      (await login('supervisor.zhenhua', PASSWORD, { totp: totp.generate() })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -146,10 +235,19 @@ describe.each(dialects)('LINLI_REQUIRE_2FA on %s', (dialect) => {
     const tree = await s.inject({ method: 'GET', url: '/api/org/tree' });
     expect(tree.statusCode).toBe(403);
     expect(tree.json<{ error: { code: string } }>().error.code).toBe('TOTP_ENROLMENT_REQUIRED');
-    const { secret } = (await s.inject({ method: 'POST', url: '/api/auth/totp/setup' })).json<{ secret: string }>();
+    const { secret } = (await s.inject({ method: 'POST', url: '/api/auth/totp/setup' })).json<{
+      secret: string;
+    }>();
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
-    expect((await s.inject({ method: 'POST', url: '/api/auth/totp/enable', payload: { code } })).statusCode).toBe(200);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD, totp: code } });
+    expect(
+      (await s.inject({ method: 'POST', url: '/api/auth/totp/enable', payload: { code } }))
+        .statusCode,
+    ).toBe(200);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: PASSWORD, totp: code },
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json<{ totpEnrolmentRequired: boolean }>().totpEnrolmentRequired).toBe(false);
   });
@@ -157,11 +255,27 @@ describe.each(dialects)('LINLI_REQUIRE_2FA on %s', (dialect) => {
   it('limits the rate of log-in attempts from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'x' } })).statusCode);
+      statuses.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'viewer', password: 'x' },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses).toContain(429);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'viewer', password: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { username: 'viewer', password: 'x' },
+    });
     expect(res.statusCode).toBe(429);
-    expect(res.json<{ error: { code: string; message: string } }>().error).toEqual({ code: 'RATE_LIMITED', message: 'Too many requests; please wait a moment' });
+    expect(res.json<{ error: { code: string; message: string } }>().error).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'Too many requests; please wait a moment',
+    });
   });
 });

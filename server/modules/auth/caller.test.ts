@@ -15,9 +15,24 @@ const caller = (assignments: Caller['assignments']): Caller => ({
 
 describe('data scope', () => {
   const c = caller([
-    { role: 'socialWorker', orgUnitId: 'st', path: '/d/s1/st/' },
-    { role: 'viewer', orgUnitId: 's1', path: '/d/s1/' },
-    { role: 'gridWorker', orgUnitId: 'g', path: '/d/s2/c/g/' },
+    {
+      role: 'socialWorker',
+      orgUnitId: 'st',
+      path: '/d/s1/st/',
+      area: { kind: 'street', id: 's1', path: '/d/s1/' },
+    },
+    {
+      role: 'viewer',
+      orgUnitId: 's1',
+      path: '/d/s1/',
+      area: { kind: 'street', id: 's1', path: '/d/s1/' },
+    },
+    {
+      role: 'gridWorker',
+      orgUnitId: 'g',
+      path: '/d/s2/c/g/',
+      area: { kind: 'grid', id: 'g', path: '/d/s2/c/g/' },
+    },
   ]);
 
   it('is the subtree of each assignment, a root inside another counted once', () => {

@@ -5,6 +5,11 @@ export interface Assignment {
   orgUnitId: string;
   /** Materialised path of the unit: the assignment's data scope is every path that starts with it. */
   path: string;
+  /**
+   * Where the assignment's residents, households and cases lie: the unit's own subtree, except that a
+   * station's workers serve the whole street of their station, and a department holds no residents.
+   */
+  area: { kind: 'district' | 'street' | 'community' | 'grid'; id: string; path: string } | null;
 }
 
 /** Who is asking: the logged-in staff member and where the request came from. */

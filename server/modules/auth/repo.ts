@@ -198,7 +198,15 @@ export async function findAssignmentsWithPaths(db: Db, userId: string) {
   return db
     .selectFrom('role_assignment')
     .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
-    .select(['role_assignment.role', 'role_assignment.org_unit_id', 'org_unit.path'])
+    .leftJoin('org_unit as parent', 'parent.id', 'org_unit.parent_id')
+    .select([
+      'role_assignment.role',
+      'role_assignment.org_unit_id',
+      'org_unit.path',
+      'org_unit.kind',
+      'parent.id as parent_id',
+      'parent.path as parent_path',
+    ])
     .where('role_assignment.user_id', '=', userId)
     .execute();
 }

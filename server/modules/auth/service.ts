@@ -8,7 +8,7 @@ import { randomToken, sha256 } from '../../lib/ids';
 import { addMinutes, nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { describeUnits } from '../org/service';
-import type { Caller } from './caller';
+import type { Assignment, Caller } from './caller';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import * as repo from './repo';
 
@@ -125,6 +125,21 @@ export async function login(opts: {
   return { token, me: await presentMe(db, caller, opts.settings) };
 }
 
+function areaOf(r: {
+  kind: string;
+  org_unit_id: string;
+  path: string;
+  parent_id: string | null;
+  parent_path: string | null;
+}): Assignment['area'] {
+  if (r.kind === 'station' && r.parent_id && r.parent_path)
+    return { kind: 'street', id: r.parent_id, path: r.parent_path };
+  if (r.kind === 'district' || r.kind === 'street' || r.kind === 'community' || r.kind === 'grid') {
+    return { kind: r.kind, id: r.org_unit_id, path: r.path };
+  }
+  return null;
+}
+
 async function callerFor(
   db: Db,
   user: StaffUserRow,
@@ -142,6 +157,7 @@ async function callerFor(
       role: r.role as Role,
       orgUnitId: r.org_unit_id,
       path: r.path,
+      area: areaOf(r),
     })),
     sessionId,
     csrfToken,

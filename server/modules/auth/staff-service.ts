@@ -190,7 +190,7 @@ export async function createStaff(opts: {
       changedFields: ['username', 'displayName', 'phone', 'roles'],
       orgPath: units.get(input.roles[0].orgUnitId)?.path,
     });
-    return { staff: (await presentOne(db, (await repo.getStaffUser(db, id))!)), created: true };
+    return { staff: await presentOne(db, (await repo.getStaffUser(db, id))!), created: true };
   });
 }
 
@@ -235,7 +235,7 @@ export async function updateStaff(opts: {
       changedFields: [...changed],
       orgPath: await orgPathOf(db, user.id),
     });
-    return (await presentOne(db, (await repo.getStaffUser(db, user.id))!));
+    return await presentOne(db, (await repo.getStaffUser(db, user.id))!);
   });
 }
 
@@ -261,7 +261,7 @@ export async function setStaffStatus(opts: {
       changedFields: ['status'],
       orgPath: await orgPathOf(db, user.id),
     });
-    return (await presentOne(db, (await repo.getStaffUser(db, user.id))!));
+    return await presentOne(db, (await repo.getStaffUser(db, user.id))!);
   });
 }
 
@@ -321,7 +321,7 @@ export async function setStaffRoles(opts: {
       detail: input.roles.map((r) => `${r.role}@${r.orgUnitId}`).join(', '),
       orgPath: await orgPathOf(db, user.id),
     });
-    return (await presentOne(db, (await repo.getStaffUser(db, user.id))!));
+    return await presentOne(db, (await repo.getStaffUser(db, user.id))!);
   });
 }
 

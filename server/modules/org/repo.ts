@@ -120,3 +120,19 @@ export async function deleteOrgUnit(db: Db, id: string): Promise<void> {
 export async function findRoots(db: Db): Promise<OrgUnitRow[]> {
   return db.selectFrom('org_unit').selectAll().where('parent_id', 'is', null).execute();
 }
+
+export async function findByKindAndName(
+  db: Db,
+  kind: string,
+  name: string,
+  parentId?: string,
+): Promise<OrgUnitRow | undefined> {
+  let q = db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('name', '=', name)
+    .where('status', '=', 'active');
+  if (parentId) q = q.where('parent_id', '=', parentId);
+  return q.executeTakeFirst();
+}

@@ -46,10 +46,21 @@ export function registerUnitUsageCheck(check: UnitUsageCheck): void {
   usageChecks.push(check);
 }
 
+/** The units a caller may look at: their own subtrees, and the area they serve (a station's street). */
+function readRoots(caller: Caller): string[] {
+  const roots = [
+    ...scopePaths(caller),
+    ...caller.assignments.flatMap((a) => (a.area ? [a.area.path] : [])),
+  ];
+  return roots.filter(
+    (p, i) => !roots.some((q, j) => (q !== p && p.startsWith(q)) || (q === p && j < i)),
+  );
+}
+
 async function readUnit(db: Db, caller: Caller, id: string): Promise<OrgUnitRow> {
   const unit = await repo.getOrgUnit(db, id);
   // Out of scope looks the same as missing: nobody learns what lies outside their subtree.
-  if (!unit || !covers(caller, unit.path)) throw notFound();
+  if (!unit || !readRoots(caller).some((root) => unit.path.startsWith(root))) throw notFound();
   return unit;
 }
 
@@ -112,7 +123,7 @@ export async function getOrgTree(opts: {
   caller: Caller;
   includeRetired: boolean;
 }): Promise<OrgTreeNode[]> {
-  const roots = scopePaths(opts.caller);
+  const roots = readRoots(opts.caller);
   const units = await repo.findOrgUnitsUnder(opts.db, roots, opts.includeRetired);
   // The units above a scope root are shown as the way down to it (a grid worker sees 平城区 › 新旺街道 › …).
   const have = new Set(units.map((u) => u.id));
@@ -396,4 +407,69 @@ export async function createDistrict(
 
 export async function findDistricts(db: Db): Promise<OrgUnit[]> {
   return (await repo.findRoots(db)).map(presentOrgUnit);
+}
+
+export interface GridPlacement {
+  gridId: string;
+  gridName: string;
+  communityId: string;
+  communityName: string;
+  streetId: string;
+  path: string;
+}
+
+/** Where a household at this grid sits; undefined when the id is not a live grid. */
+export async function findGridPlacement(
+  db: Db,
+  gridId: string,
+): Promise<GridPlacement | undefined> {
+  const grid = await repo.getOrgUnit(db, gridId);
+  if (
+    !grid ||
+    grid.kind !== 'grid' ||
+    grid.status !== 'active' ||
+    !grid.parent_id ||
+    !grid.street_id
+  )
+    return undefined;
+  const community = await repo.getOrgUnit(db, grid.parent_id);
+  if (!community) return undefined;
+  return {
+    gridId: grid.id,
+    gridName: grid.name,
+    communityId: community.id,
+    communityName: community.name,
+    streetId: grid.street_id,
+    path: grid.path,
+  };
+}
+
+/** Grid placements of many grids at once, for presenting lists. */
+export async function describeGrids(
+  db: Db,
+  gridIds: string[],
+): Promise<Map<string, { gridName: string; communityName: string }>> {
+  const grids = await repo.getOrgUnits(db, [...new Set(gridIds)]);
+  const communities = new Map(
+    (await repo.getOrgUnits(db, [...new Set(grids.map((g) => g.parent_id!).filter(Boolean))])).map(
+      (c) => [c.id, c.name],
+    ),
+  );
+  return new Map(
+    grids.map((g) => [
+      g.id,
+      { gridName: g.name, communityName: communities.get(g.parent_id ?? '') ?? '' },
+    ]),
+  );
+}
+
+/** A live grid or community by name within a street, for imports that name places in words. */
+export async function findUnitByName(
+  db: Db,
+  kind: 'community' | 'grid',
+  name: string,
+  parentId?: string,
+): Promise<OrgUnit | undefined> {
+  const row = await repo.findByKindAndName(db, kind, name, parentId);
+  return row ? presentOrgUnit(row) : undefined;
 }

@@ -1,0 +1,298 @@
+import { sql, type Updateable } from 'kysely';
+import type { Db } from '../../db';
+import type {
+  HouseholdRow,
+  HouseholdTable,
+  NewRecordHistory,
+  NewResident,
+  ResidentRow,
+  ResidentTable,
+} from '../../db/schema';
+
+export async function getHousehold(db: Db, id: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertHousehold(db: Db, row: HouseholdRow): Promise<void> {
+  await db.insertInto('household').values(row).execute();
+}
+
+export async function updateHousehold(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<HouseholdTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('household')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function getResident(db: Db, id: string): Promise<ResidentRow | undefined> {
+  return db.selectFrom('resident').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findMembers(db: Db, householdId: string): Promise<ResidentRow[]> {
+  return db
+    .selectFrom('resident')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertResident(db: Db, row: NewResident): Promise<void> {
+  await db.insertInto('resident').values(row).execute();
+}
+
+export async function updateResident(
+  db: Db,
+  id: string,
+  version: number | null,
+  patch: Updateable<ResidentTable>,
+): Promise<boolean> {
+  let q = db
+    .updateTable('resident')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id);
+  if (version !== null) q = q.where('version', '=', version);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Moves members (and their tags) to another household's address and scope in one statement each. */
+export async function relocateResidents(
+  db: Db,
+  ids: string[],
+  to: {
+    household_id?: string;
+    street_id: string;
+    community_id: string;
+    grid_id: string;
+    org_path: string;
+    updated_at: string;
+  },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('resident')
+    .set({ ...to, version: sql<number>`version + 1` })
+    .where('id', 'in', ids)
+    .execute();
+  await db
+    .updateTable('resident_care_tag')
+    .set({ street_id: to.street_id, community_id: to.community_id })
+    .where('resident_id', 'in', ids)
+    .execute();
+}
+
+export async function findCareTags(
+  db: Db,
+  residentIds: string[],
+): Promise<{ resident_id: string; tag: string }[]> {
+  if (residentIds.length === 0) return [];
+  return db
+    .selectFrom('resident_care_tag')
+    .select(['resident_id', 'tag'])
+    .where('resident_id', 'in', residentIds)
+    .execute();
+}
+
+export async function replaceCareTags(
+  db: Db,
+  r: { id: string; street_id: string; community_id: string },
+  tags: string[],
+): Promise<void> {
+  await db.deleteFrom('resident_care_tag').where('resident_id', '=', r.id).execute();
+  if (tags.length) {
+    await db
+      .insertInto('resident_care_tag')
+      .values(
+        [...new Set(tags)].map((tag) => ({
+          resident_id: r.id,
+          tag,
+          street_id: r.street_id,
+          community_id: r.community_id,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertHistory(db: Db, rows: NewRecordHistory[]): Promise<void> {
+  if (rows.length) await db.insertInto('record_history').values(rows).execute();
+}
+
+export async function findHistory(db: Db, householdId: string, limit: number) {
+  return db
+    .selectFrom('record_history')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** One clause of a caller's area: a column of the resident or household row equal to a unit id. */
+export type AreaClause =
+  | { column: 'street_id' | 'community_id' | 'grid_id'; id: string }
+  | { column: 'org_path'; prefix: string };
+
+export interface ResidentFilter {
+  area: AreaClause[];
+  nameInitials?: string;
+  namePinyin?: string;
+  namePrefix?: string;
+  idNumberIndex?: string;
+  phoneIndex?: string;
+  phoneLast4?: string;
+  addressPart?: string;
+  careTag?: string;
+  communityId?: string;
+  gridId?: string;
+  status?: string;
+}
+
+function filteredResidents(db: Db, f: ResidentFilter) {
+  let q = db.selectFrom('resident');
+  q = q.where((eb) =>
+    eb.or(
+      f.area.map((a) =>
+        a.column === 'org_path'
+          ? eb('resident.org_path', 'like', `${a.prefix}%`)
+          : eb(`resident.${a.column}`, '=', a.id),
+      ),
+    ),
+  );
+  if (f.communityId) q = q.where('resident.community_id', '=', f.communityId);
+  if (f.gridId) q = q.where('resident.grid_id', '=', f.gridId);
+  if (f.status) q = q.where('resident.status', '=', f.status as ResidentRow['status']);
+  if (f.careTag) {
+    const tag = f.careTag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('resident_care_tag as t')
+          .select('t.resident_id')
+          .whereRef('t.resident_id', '=', 'resident.id')
+          .whereRef('t.street_id', '=', 'resident.street_id')
+          .where('t.tag', '=', tag),
+      ),
+    );
+  }
+  q = q.where((eb) => {
+    const any = [];
+    if (f.nameInitials) any.push(eb('resident.name_initials', 'like', `${f.nameInitials}%`));
+    if (f.namePinyin) any.push(eb('resident.name_pinyin', 'like', `${f.namePinyin}%`));
+    if (f.namePrefix) any.push(eb('resident.name', 'like', `${f.namePrefix}%`));
+    if (f.idNumberIndex) any.push(eb('resident.id_number_index', '=', f.idNumberIndex));
+    if (f.phoneIndex) any.push(eb('resident.phone_index', '=', f.phoneIndex));
+    if (f.phoneLast4) any.push(eb('resident.phone_last4', '=', f.phoneLast4));
+    if (f.addressPart) {
+      const part = `%${f.addressPart}%`;
+      any.push(
+        eb.exists(
+          eb
+            .selectFrom('household as h')
+            .select('h.id')
+            .whereRef('h.id', '=', 'resident.household_id')
+            .where((e) =>
+              e.or([
+                e('h.building', 'like', part),
+                e('h.room', 'like', part),
+                e(
+                  sql<string>`h.building || '-' || coalesce(h.unit_no, '') || '-' || h.room`,
+                  'like',
+                  part,
+                ),
+              ]),
+            ),
+        ),
+      );
+    }
+    return any.length ? eb.or(any) : eb.and([]);
+  });
+  return q;
+}
+
+export async function findResidents(
+  db: Db,
+  f: ResidentFilter,
+  page: { limit: number; offset: number },
+) {
+  if (f.area.length === 0) return { rows: [] as ResidentRow[], total: 0 };
+  const rows = await filteredResidents(db, f)
+    .selectAll('resident')
+    .orderBy('resident.name_initials')
+    .orderBy('resident.name')
+    .orderBy('resident.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { n } = await filteredResidents(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
+}
+
+export async function findResidentByIdNumberIndex(
+  db: Db,
+  index: string,
+): Promise<ResidentRow | undefined> {
+  return db
+    .selectFrom('resident')
+    .selectAll()
+    .where('id_number_index', '=', index)
+    .executeTakeFirst();
+}
+
+export async function findHouseholdsByIds(db: Db, ids: string[]): Promise<HouseholdRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('household').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insertConsent(
+  db: Db,
+  row: import('../../db/schema').ConsentRow,
+): Promise<void> {
+  await db.insertInto('resident_consent').values(row).execute();
+}
+
+export async function findConsents(db: Db, residentId: string) {
+  return db
+    .selectFrom('resident_consent')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .orderBy('consent_date', 'desc')
+    .execute();
+}
+
+export async function insertSensitiveAccess(
+  db: Db,
+  row: import('../../db/schema').SensitiveAccessTable,
+): Promise<void> {
+  await db.insertInto('sensitive_access').values(row).execute();
+}
+
+export async function findSensitiveAccess(db: Db, streetIds: string[] | null, limit: number) {
+  let q = db
+    .selectFrom('sensitive_access')
+    .innerJoin('resident', 'resident.id', 'sensitive_access.resident_id')
+    .select([
+      'sensitive_access.id',
+      'sensitive_access.resident_id',
+      'resident.name as resident_name',
+      'sensitive_access.field',
+      'sensitive_access.reason',
+      'sensitive_access.username',
+      'sensitive_access.at',
+    ]);
+  if (streetIds)
+    q = q.where('sensitive_access.street_id', 'in', streetIds.length ? streetIds : ['-']);
+  return q.orderBy('sensitive_access.at', 'desc').limit(limit).execute();
+}
