@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { loadSecretKey } from './lib/crypto';
+import { createFieldCipher, loadSecretKey, useFieldCipher } from './lib/crypto';
 import type { Config } from './config';
 import { migrateToLatest, openDb, type DbHandle } from './db';
 import { demoLoginLines, seedDemo } from './demo/seed';
@@ -15,6 +15,9 @@ export interface Started {
   banner: string[];
 }
 
+/** Enough generated households that lists and searches show real pages (a few hundred in all). */
+export const DEMO_HOUSEHOLDS_PER_COMMUNITY = 20;
+
 /** Opens the database, applies migrations, loads demo data into an empty one, and listens. */
 export async function start(config: Config): Promise<Started> {
   const dbHandle = openDb(config);
@@ -22,8 +25,13 @@ export async function start(config: Config): Promise<Started> {
   const empty =
     (await findDistricts(dbHandle.db)).length === 0 && (await countStaff(dbHandle.db)) === 0;
   const banner: string[] = [];
-  if (empty && config.demo) await seedDemo(dbHandle.db, config.demoPassword);
   const secret = loadSecretKey(config.secretKey, config.dataDir);
+  useFieldCipher(createFieldCipher(secret.key));
+  if (empty && config.demo) {
+    await seedDemo(dbHandle.db, config.demoPassword, {
+      generatedPerCommunity: DEMO_HOUSEHOLDS_PER_COMMUNITY,
+    });
+  }
   const app = await buildApp({
     dbHandle,
     secretKey: secret.key,

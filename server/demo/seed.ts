@@ -2,7 +2,9 @@ import type { Role } from '../../common/roles';
 import type { Db } from '../db';
 import type { Caller } from '../modules/auth/caller';
 import { createStaffDirect } from '../modules/auth/staff-service';
-import { createDistrict, createOrgUnit } from '../modules/org/service';
+import { createDistrict, createOrgUnit, getOrgUnit } from '../modules/org/service';
+import type { OrgUnit } from '../../common/schemas/org';
+import { seedGeneratedHouseholds, seedStoryHouseholds } from './people';
 
 /** The streets and communities of the source page; the extra community of each street is made up. */
 const STREETS: { name: string; communities: string[]; station?: true; departments?: string[] }[] = [
@@ -48,6 +50,24 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
       unit: '市场监督管理局',
     },
     { username: 'viewer', displayName: '陈思远', role: 'viewer', unit: '平城区' },
+    {
+      username: 'social.qingyuan',
+      displayName: '何丽娜',
+      role: 'socialWorker',
+      unit: '清远街道社工站',
+    },
+    {
+      username: 'social.kaiyuan',
+      displayName: '郭晨阳',
+      role: 'socialWorker',
+      unit: '开源街道社工站',
+    },
+    {
+      username: 'social.yingbin',
+      displayName: '杜雪梅',
+      role: 'socialWorker',
+      unit: '迎宾街道社工站',
+    },
   ];
 
 /** How to log in to the demo district, for the start-up banner and `linli seed-demo`; a password set in the environment is not echoed. */
@@ -81,8 +101,42 @@ function systemCaller(districtId: string, path: string): Caller {
   };
 }
 
-/** Loads 平城区 with its streets, communities, grids, stations, departments and one account per role. */
-export async function seedDemo(db: Db, password: string): Promise<void> {
+/** A demo worker of a station, as the people module sees them when they register a household. */
+function stationWorker(
+  userId: string,
+  username: string,
+  station: OrgUnit,
+  street: OrgUnit,
+): Caller {
+  return {
+    userId,
+    username,
+    displayName: username,
+    ip: '127.0.0.1',
+    assignments: [
+      {
+        role: 'socialWorker',
+        orgUnitId: station.id,
+        path: station.path,
+        area: { kind: 'street', id: street.id, path: street.path },
+      },
+    ],
+    sessionId: '',
+    csrfToken: '',
+    totpEnabled: false,
+  };
+}
+
+export interface SeedOptions {
+  /** Generated households per community, so that lists are real (0 in tests that need only the stories). */
+  generatedPerCommunity?: number;
+}
+
+/**
+ * Loads 平城区 with its streets, communities, grids, stations, departments, one account per role,
+ * the households of the source page's stories and generated ones. Sealed fields need the field cipher set.
+ */
+export async function seedDemo(db: Db, password: string, opts: SeedOptions = {}): Promise<void> {
   const district = await createDistrict(db, { name: '平城区', code: '140213' });
   const caller = systemCaller(district.id, district.path);
   const unitIds = new Map<string, string>([['平城区', district.id]]);
@@ -115,12 +169,36 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
       }
     }
   }
+  const staffIds = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
-    await createStaffDirect(db, {
+    const id = await createStaffDirect(db, {
       username: a.username,
       displayName: a.displayName,
       password,
       roles: [{ role: a.role, orgUnitId: unitIds.get(a.unit)! }],
     });
+    staffIds.set(a.username, id);
+  }
+  const worker = async (key: string, street: string) => {
+    const [station, streetUnit] = await Promise.all([
+      getOrgUnit({ db, caller, id: unitIds.get(`${street}社工站`)! }),
+      getOrgUnit({ db, caller, id: unitIds.get(street)! }),
+    ]);
+    return stationWorker(staffIds.get(`social.${key}`)!, `social.${key}`, station, streetUnit);
+  };
+  await seedStoryHouseholds(db, {
+    zhenhua: await worker('zhenhua', '振华街道'),
+    qingyuan: await worker('qingyuan', '清远街道'),
+    kaiyuan: await worker('kaiyuan', '开源街道'),
+    yingbin: await worker('yingbin', '迎宾街道'),
+  });
+  const perCommunity = opts.generatedPerCommunity ?? 0;
+  if (perCommunity > 0) {
+    await seedGeneratedHouseholds(
+      db,
+      caller,
+      STREETS.flatMap((s) => s.communities),
+      perCommunity,
+    );
   }
 }

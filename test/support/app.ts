@@ -3,9 +3,11 @@ import { buildApp } from '../../server/app';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import type { DbHandle, DialectName } from '../../server/db';
 import { seedDemo } from '../../server/demo/seed';
+import { createFieldCipher, useFieldCipher } from '../../server/lib/crypto';
 import { createTestDatabase, openTestDb, type TestDatabase } from './db';
 
 export const PASSWORD = DEFAULT_DEMO_PASSWORD;
+const TEST_SECRET_KEY = 'test-secret-key';
 
 export interface Session {
   cookie: string;
@@ -28,12 +30,13 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const handle = await openTestDb(database);
+  useFieldCipher(createFieldCipher(TEST_SECRET_KEY));
   if (opts.demo !== false) await seedDemo(handle.db, PASSWORD);
   const app = await buildApp({
     dbHandle: handle,
     auth: { sessionIdleMinutes: 30, requireTwoFactor: opts.requireTwoFactor ?? false },
     loginRateLimit: opts.loginRateLimit ?? 1000,
-    secretKey: 'test-secret-key',
+    secretKey: TEST_SECRET_KEY,
     serveWeb: false,
   });
   await app.ready();

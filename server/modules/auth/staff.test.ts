@@ -28,7 +28,7 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     const res = await admin.inject({ method: 'GET', url: '/api/staff?pageSize=50' });
     expect(res.statusCode).toBe(200);
     const page = res.json<{ items: Staff[]; total: number }>();
-    expect(page.total).toBe(8);
+    expect(page.total).toBe(11);
     const worker = page.items.find((i) => i.username === 'grid.yuhe')!;
     expect(worker.roles[0]).toMatchObject({
       role: 'gridWorker',
@@ -44,6 +44,9 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     expect(JSON.stringify(page)).not.toContain('password');
     const byRole = await admin.inject({ method: 'GET', url: '/api/staff?role=socialWorker' });
     expect(byRole.json<{ items: Staff[] }>().items.map((i) => i.username)).toEqual([
+      'social.kaiyuan',
+      'social.qingyuan',
+      'social.yingbin',
       'social.zhenhua',
     ]);
   });
