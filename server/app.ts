@@ -27,7 +27,11 @@ import { staffRoutes } from './modules/auth/staff-routes';
 import { unitHasStaff } from './modules/auth/staff-service';
 import { registerUnitUsageCheck } from './modules/org/service';
 import { orgRoutes } from './modules/org/routes';
+import { ledgerRoutes } from './modules/people/ledger-routes';
 import { peopleRoutes } from './modules/people/routes';
+import { registerCaseTieCheck } from './modules/people/access';
+import { casesRoutes } from './modules/cases/routes';
+import { caseTieCheck, unitHasCases } from './modules/cases/service';
 import { createFieldCipher, useFieldCipher } from './lib/crypto';
 
 declare module 'fastify' {
@@ -77,6 +81,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (!usageChecksRegistered) {
     // Composition root: the org module learns of other modules' records without importing them.
     registerUnitUsageCheck(unitHasStaff);
+    registerUnitUsageCheck(unitHasCases);
+    // …and the people module learns who works with a client through a case.
+    registerCaseTieCheck(caseTieCheck);
     usageChecksRegistered = true;
   }
 
@@ -192,11 +199,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(peopleRoutes);
+  await app.register(casesRoutes);
+  await app.register(ledgerRoutes);
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      // Files are looked up per request, so a rebuild is served without a restart.
+      wildcard: true,
+      setHeaders: (reply, file) => {
+        // Hashed assets never change; index.html must be fetched fresh to find the new ones.
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api') || !serveWeb) {
+    if (req.url.startsWith('/api') || req.url.startsWith('/assets/') || !serveWeb) {
       return reply
         .code(404)
         .send({ error: { code: 'NOT_FOUND', message: resources[localeOf(req)].errors.NOT_FOUND } });

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { TreeSelect } from 'antd';
+import type { OrgTreeNode } from '../../../common/schemas/org';
+import { defaultExpanded } from '../pages/org/org-tree-utils';
+import { useIsPhone } from '../use-is-phone';
+import { OrgKindTag } from './org-kind-tag';
+
+interface Option {
+  value: string;
+  title: ReactNode;
+  label: string;
+  disabled: boolean;
+  children: Option[];
+}
+
+function toOptions(nodes: OrgTreeNode[], canPick: (node: OrgTreeNode) => boolean): Option[] {
+  return nodes
+    .filter((node) => node.status === 'active')
+    .map((node) => ({
+      value: node.id,
+      title: (
+        <span>
+          <OrgKindTag kind={node.kind} />
+          {node.name}
+        </span>
+      ),
+      label: node.name,
+      disabled: !canPick(node),
+      children: toOptions(node.children, canPick),
+    }));
+}
+
+interface Props {
+  tree: OrgTreeNode[];
+  value?: string;
+  /** undefined when cleared */
+  onChange?: (id: string | undefined) => void;
+  /** units that cannot be picked stay visible (greyed) so the user can still find their way down */
+  canPick?: (node: OrgTreeNode) => boolean;
+  placeholder?: string;
+  allowClear?: boolean;
+  loading?: boolean;
+  id?: string;
+}
+
+/** Picks one active org unit; retired units are never offered. */
+export function OrgUnitSelect({ tree, canPick = () => true, ...props }: Props) {
+  // On the desk the list may grow wider than a narrow field; on a phone it must stay on screen.
+  const isPhone = useIsPhone();
+  return (
+    <TreeSelect<string>
+      {...props}
+      treeData={toOptions(tree, canPick)}
+      treeNodeLabelProp="label"
+      showSearch={{ treeNodeFilterProp: 'label' }}
+      treeDefaultExpandedKeys={defaultExpanded(tree)}
+      popupMatchSelectWidth={isPhone}
+      style={{ width: '100%' }}
+    />
+  );
+}

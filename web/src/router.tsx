@@ -1,0 +1,54 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { FullPageSpin, RequireAuth } from './components/require-auth';
+import { AppLayout } from './components/app-layout';
+import type { RouteHandle } from './components/nav';
+
+// Each page is its own chunk: a phone on a weak signal loads only what it opens.
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({ Component: (await import('./pages/login/login-page')).LoginPage }),
+  },
+  {
+    path: '/',
+    HydrateFallback: FullPageSpin,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/today" replace /> },
+      {
+        path: 'today',
+        handle: { nav: 'today' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/today/today-page')).TodayPage }),
+      },
+      {
+        path: 'org',
+        handle: { nav: 'org' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/org/org-page')).OrgPage }),
+      },
+      {
+        path: 'staff',
+        handle: { nav: 'staff' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/staff/staff-page')).StaffPage }),
+      },
+      {
+        path: 'audit',
+        handle: { nav: 'audit' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/audit/audit-page')).AuditPage }),
+      },
+      {
+        path: 'me',
+        handle: { nav: 'me' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/me/me-page')).MePage }),
+      },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await import('./pages/not-found')).NotFoundPage }),
+      },
+    ],
+  },
+]);
