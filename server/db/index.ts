@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema';
 import * as foundation from './migrations/2026-11-28-foundation';
 import * as people from './migrations/2026-11-28-people';
+import * as cases from './migrations/2026-11-29-cases';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -18,10 +19,14 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-/** Every migration, in order; listed here rather than read from disk so they bundle and run under tsx alike. */
+/**
+ * Every migration; listed here rather than read from disk so they bundle and run under tsx alike.
+ * Kysely runs them in the order of their names, so a new one needs a name that sorts last.
+ */
 const migrations: Record<string, Migration> = {
   '2026-11-28-foundation': foundation,
   '2026-11-28-people': people,
+  '2026-11-29-cases': cases,
 };
 
 /** Where the SQLite database lives inside the data directory. */
@@ -30,6 +35,9 @@ export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'lin
 export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandle {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover) is replaced on next use; without
+    // a listener its error would end the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -169,6 +169,126 @@ export interface SensitiveAccessTable {
   at: Time;
 }
 
+export interface SocialCaseTable {
+  id: string;
+  resident_id: string;
+  household_id: string;
+  station_id: string;
+  street_id: string;
+  /** The station's materialised path: scope checks are prefix matches, as for org units. */
+  org_path: string;
+  source: string;
+  presenting_problem: string;
+  risk_level: 'low' | 'medium' | 'high';
+  stage: 'intake' | 'assessment' | 'plan' | 'intervention' | 'evaluation' | 'closed';
+  status: 'open' | 'closed';
+  /** 1, and one more after each reopening; forms belong to a cycle. */
+  cycle: number;
+  assigned_worker_id: string;
+  /** Calendar day (Asia/Shanghai) of the next contact due. */
+  next_contact_date: string | null;
+  opened_at: Time;
+  closed_at: Time | null;
+  closure_reason: string | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface CaseStageFormTable {
+  id: string;
+  case_id: string;
+  street_id: string;
+  cycle: number;
+  stage: 'intake' | 'assessment' | 'plan' | 'evaluation' | 'closure';
+  /** JSON of the stage's form, as validated by common/schemas/cases.ts. */
+  data: string;
+  submitted_by: string;
+  submitted_at: Time;
+  review_status: 'pending' | 'approved' | 'returned' | null;
+  reviewed_by: string | null;
+  reviewed_at: Time | null;
+  review_note: string | null;
+  version: number;
+}
+
+export interface ServiceRecordTable {
+  id: string;
+  case_id: string;
+  resident_id: string;
+  station_id: string;
+  street_id: string;
+  cycle: number;
+  stage: string;
+  type: string;
+  at: Time;
+  duration_minutes: number;
+  content: string;
+  next_follow_up_date: string | null;
+  /** JSON [{residentId, fields}] of what a home visit corrected; the values live in record_history. */
+  corrections: string | null;
+  worker_id: string;
+  created_at: Time;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  street_id: string;
+  at: Time;
+  user_id: string;
+  username: string;
+  action: string;
+  stage: string;
+  note: string | null;
+}
+
+export interface ResourceTable {
+  id: string;
+  /** null: district-wide. */
+  street_id: string | null;
+  /** Path of the owning street or district: visible to staff at or below it. */
+  org_path: string;
+  category: string;
+  name: string;
+  provider: string;
+  contact: string | null;
+  area: string | null;
+  conditions: string | null;
+  status: 'active' | 'retired';
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface ReferralTable {
+  id: string;
+  case_id: string;
+  resource_id: string;
+  street_id: string;
+  status: 'requested' | 'accepted' | 'completed' | 'declined';
+  note: string | null;
+  outcome: string | null;
+  requested_by: string;
+  requested_at: Time;
+  accepted_at: Time | null;
+  ended_at: Time | null;
+  version: number;
+  updated_at: Time;
+}
+
+/** A street's own visit interval for a tier; absent rows mean the default. */
+export interface CareRuleTable {
+  street_id: string;
+  tier: 'high' | 'key' | 'other';
+  interval_days: number;
+  updated_by: string;
+  version: number;
+  updated_at: Time;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   staff_user: StaffUserTable;
@@ -181,6 +301,13 @@ export interface Database {
   resident_consent: ResidentConsentTable;
   record_history: RecordHistoryTable;
   sensitive_access: SensitiveAccessTable;
+  social_case: SocialCaseTable;
+  case_stage_form: CaseStageFormTable;
+  service_record: ServiceRecordTable;
+  case_event: CaseEventTable;
+  resource: ResourceTable;
+  referral: ReferralTable;
+  care_rule: CareRuleTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -197,3 +324,10 @@ export type ResidentRow = Selectable<ResidentTable>;
 export type NewResident = Insertable<ResidentTable>;
 export type NewRecordHistory = Insertable<RecordHistoryTable>;
 export type ConsentRow = Selectable<ResidentConsentTable>;
+export type CaseRow = Selectable<SocialCaseTable>;
+export type CaseFormRow = Selectable<CaseStageFormTable>;
+export type ServiceRecordRow = Selectable<ServiceRecordTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type ResourceRow = Selectable<ResourceTable>;
+export type ReferralRow = Selectable<ReferralTable>;
+export type CareRuleRow = Selectable<CareRuleTable>;

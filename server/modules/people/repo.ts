@@ -251,6 +251,31 @@ export async function findResidentByIdNumberIndex(
     .executeTakeFirst();
 }
 
+/** Which of these ID-number blind indexes a stored resident already has; looked up in chunks. */
+export async function findTakenIdNumberIndexes(db: Db, indexes: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < indexes.length; i += 500) {
+    const rows = await db
+      .selectFrom('resident')
+      .select('id_number_index')
+      .where('id_number_index', 'in', indexes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.id_number_index) taken.add(r.id_number_index);
+  }
+  return taken;
+}
+
+/** The addresses of the active households in these grids. */
+export async function findHouseholdAddresses(db: Db, gridIds: string[]) {
+  if (gridIds.length === 0) return [];
+  return db
+    .selectFrom('household')
+    .select(['grid_id', 'building', 'unit_no', 'room'])
+    .where('grid_id', 'in', gridIds)
+    .where('status', '=', 'active')
+    .execute();
+}
+
 export async function findHouseholdsByIds(db: Db, ids: string[]): Promise<HouseholdRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('household').selectAll().where('id', 'in', ids).execute();

@@ -93,9 +93,23 @@ export async function searchResidents(opts: Ctx & { query: ResidentQuery }) {
   };
 }
 
-/** Every matching resident (up to a cap), masked as lists are, for the Excel export. */
-export async function residentsForExport(opts: Ctx & { query: ResidentQuery; cap: number }) {
-  return searchResidents({ ...opts, query: { ...opts.query, page: 1, pageSize: opts.cap } });
+/**
+ * Every matching resident (up to a cap), masked as lists are, for the Excel export. Read a page at a
+ * time so that no statement carries more ids than a database accepts (SQLite: 32,766).
+ */
+export async function residentsForExport(
+  opts: Ctx & { query: ResidentQuery; cap: number },
+): Promise<{ items: Resident[]; total: number }> {
+  const pageSize = 1000;
+  const items: Resident[] = [];
+  let total = 0;
+  for (let page = 1; items.length < opts.cap; page++) {
+    const r = await searchResidents({ ...opts, query: { ...opts.query, page, pageSize } });
+    total = r.total;
+    items.push(...r.items);
+    if (r.items.length < pageSize) break;
+  }
+  return { items: items.slice(0, opts.cap), total };
 }
 
 export async function getResident(opts: Ctx & { id: string }): Promise<Resident> {

@@ -10,6 +10,7 @@ import type {
   zSplitHousehold,
 } from '../../../common/schemas/people';
 import type { z } from 'zod';
+import type { relationsToHead } from '../../../common/people';
 import type { Db } from '../../db';
 import type { HouseholdRow, NewRecordHistory, ResidentRow } from '../../db/schema';
 import { fieldCipher } from '../../lib/crypto';
@@ -45,6 +46,7 @@ export interface ChangeSource {
   id?: string;
 }
 
+type RelationToHead = (typeof relationsToHead)[number];
 type Located = Pick<HouseholdRow, 'street_id' | 'community_id' | 'grid_id' | 'org_path'>;
 
 function checkArea(caller: Caller, row: Located, write: boolean): void {
@@ -213,7 +215,7 @@ function historyRows(
 async function insertResidentRow(
   db: Db,
   caller: Caller,
-  input: ResidentFields & { id?: string; relationToHead: string },
+  input: MemberInput,
   household: { id: string } & Located,
   source: ChangeSource,
 ): Promise<string> {
@@ -267,14 +269,69 @@ async function insertResidentRow(
   return id;
 }
 
+/** A member registered with the household, beside its head. */
+export type MemberInput = ResidentFields & { id?: string; relationToHead: RelationToHead };
+
+/**
+ * Registers a household, its head and any further members inside the caller's transaction, with
+ * history entries from the given source. The form (createHousehold) and the register import share it.
+ */
+export async function insertHouseholdWith(
+  db: Db,
+  caller: Caller,
+  input: HouseholdCreate & { members?: MemberInput[] },
+  source: ChangeSource,
+): Promise<HouseholdRow> {
+  const place = await placementFor(db, caller, input.gridId);
+  const now = nowIso();
+  const row: HouseholdRow = {
+    id: input.id ?? newId(),
+    ...placeColumns(place),
+    building: input.building,
+    unit_no: input.unitNo ?? null,
+    room: input.room,
+    head_resident_id: null,
+    housing: input.housing ?? null,
+    income_sources: JSON.stringify(input.incomeSources ?? []),
+    economic_status: input.economicStatus ?? 'normal',
+    notes: input.notes ?? null,
+    status: 'active',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertHousehold(db, row);
+  const headId = await insertResidentRow(
+    db,
+    caller,
+    { ...input.head, relationToHead: 'self' },
+    row,
+    source,
+  );
+  for (const m of input.members ?? []) await insertResidentRow(db, caller, m, row, source);
+  await db
+    .updateTable('household')
+    .set({ head_resident_id: headId })
+    .where('id', '=', row.id)
+    .execute();
+  await recordAudit(db, {
+    actor: actorOf(caller),
+    action: 'household.create',
+    entity: 'household',
+    entityId: row.id,
+    orgPath: row.org_path,
+    detail: source.id ? `${source.type}:${source.id}` : source.type,
+  });
+  return { ...row, head_resident_id: headId };
+}
+
 export async function createHousehold(
   opts: Ctx & { input: HouseholdCreate; source?: ChangeSource },
 ): Promise<{ household: Household; created: boolean }> {
   const { caller, input } = opts;
   const source = opts.source ?? { type: 'manual' };
   return opts.db.transaction().execute(async (db) => {
-    const id = input.id ?? newId();
-    const existing = await repo.getHousehold(db, id);
+    const existing = input.id ? await repo.getHousehold(db, input.id) : undefined;
     if (existing) {
       checkArea(caller, existing, false);
       const same =
@@ -284,49 +341,8 @@ export async function createHousehold(
       if (!same) throw new AppError(409, 'ID_CONFLICT');
       return { household: await presentHousehold(db, caller, existing), created: false };
     }
-    const place = await placementFor(db, caller, input.gridId);
-    const now = nowIso();
-    const row: HouseholdRow = {
-      id,
-      ...placeColumns(place),
-      building: input.building,
-      unit_no: input.unitNo ?? null,
-      room: input.room,
-      head_resident_id: null,
-      housing: input.housing ?? null,
-      income_sources: JSON.stringify(input.incomeSources ?? []),
-      economic_status: input.economicStatus ?? 'normal',
-      notes: input.notes ?? null,
-      status: 'active',
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertHousehold(db, row);
-    const headId = await insertResidentRow(
-      db,
-      caller,
-      { ...input.head, relationToHead: 'self' },
-      row,
-      source,
-    );
-    await db
-      .updateTable('household')
-      .set({ head_resident_id: headId })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(db, {
-      actor: actorOf(caller),
-      action: 'household.create',
-      entity: 'household',
-      entityId: id,
-      orgPath: row.org_path,
-      detail: source.type,
-    });
-    return {
-      household: await presentHousehold(db, caller, (await repo.getHousehold(db, id))!),
-      created: true,
-    };
+    const row = await insertHouseholdWith(db, caller, input, source);
+    return { household: await presentHousehold(db, caller, row), created: true };
   });
 }
 
