@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { interpolate, pickLocale, resources } from '.';
 
 const keysOf = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 
 describe('messages', () => {
   it('has every zh-CN key in en-US and no empty text', () => {
     expect(keysOf(resources['en-US']).sort()).toEqual(keysOf(resources['zh-CN']).sort());
     for (const locale of Object.values(resources)) {
       for (const key of keysOf(locale)) {
-        const text = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], locale);
+        const text = key
+          .split('.')
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], locale);
         expect(String(text).trim(), key).not.toBe('');
       }
     }
@@ -19,6 +23,8 @@ describe('messages', () => {
     expect(pickLocale(undefined)).toBe('zh-CN');
     expect(pickLocale('en-US,en;q=0.9')).toBe('en-US');
     expect(pickLocale('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
-    expect(interpolate(resources['zh-CN'].errors.ACCOUNT_LOCKED, { minutes: 15 })).toContain('15 分钟');
+    expect(interpolate(resources['zh-CN'].errors.ACCOUNT_LOCKED, { minutes: 15 })).toContain(
+      '15 分钟',
+    );
   });
 });

@@ -12,7 +12,10 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return first.startsWith('en') ? 'en-US' : 'zh-CN';
 }
 
-export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+export function interpolate(
+  template: string,
+  params: Record<string, string | number> = {},
+): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 export type { Messages };

@@ -175,22 +175,20 @@ export async function seedStoryHouseholds(
     ],
   );
   const head = await residentInScope(db, workers.yingbin, corrected.headResidentId!, true);
-  await db
-    .transaction()
-    .execute((trx) =>
-      applyResidentChanges(
-        trx,
-        workers.yingbin,
-        head,
-        head.version,
-        {
-          phone: '15912340120',
-          careTags: ['emptyNest', 'disabled'],
-          disability: { category: 'physical', grade: 3 },
-        },
-        { type: 'visit' },
-      ),
-    );
+  await db.transaction().execute((trx) =>
+    applyResidentChanges(
+      trx,
+      workers.yingbin,
+      head,
+      head.version,
+      {
+        phone: '15912340120',
+        careTags: ['emptyNest', 'disabled'],
+        disability: { category: 'physical', grade: 3 },
+      },
+      { type: 'visit' },
+    ),
+  );
 }
 
 const SURNAMES =
