@@ -38,9 +38,18 @@ export function toSearch(query: Query = {}): string {
   return text ? `?${text}` : '';
 }
 
+/** A file sent as the request body itself (the register import), rather than JSON. */
+export interface FileBody {
+  file: Blob;
+  type: string;
+}
+const isFileBody = (body: unknown): body is FileBody =>
+  typeof body === 'object' && body !== null && (body as FileBody).file instanceof Blob;
+
 async function send(method: string, path: string, body?: unknown, query?: Query) {
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const file = isFileBody(body);
+  if (body !== undefined) headers['Content-Type'] = file ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -48,7 +57,7 @@ async function send(method: string, path: string, body?: unknown, query?: Query)
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : file ? body.file : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', i18n.t('common.networkError'));
@@ -85,17 +94,29 @@ export async function apiSend<T>(
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
+  query?: Query,
 ): Promise<T> {
-  return (await (await send(method, path, body ?? {})).json()) as T;
+  return (await (await send(method, path, body ?? {}, query)).json()) as T;
 }
 
-/** Downloads a file through fetch so that the session language and errors apply as for any call. */
-export async function apiDownload(path: string, query: Query, fallbackName: string) {
-  const response = await send('GET', path, undefined, query);
+/**
+ * Downloads a file through fetch so that the session language and errors apply as for any call.
+ * A file body makes it a POST (the register's problem rows are computed from the uploaded file).
+ * Answers the response headers, which may say more about what was sent (e.g. x-total-count).
+ */
+export async function apiDownload(
+  path: string,
+  query: Query,
+  fallbackName: string,
+  upload?: FileBody,
+): Promise<Headers> {
+  const response = await send(upload ? 'POST' : 'GET', path, upload, query);
   const blob = await response.blob();
   const disposition = response.headers.get('Content-Disposition') ?? '';
-  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1] ?? match[2]) : fallbackName;
+  // The UTF-8 name (居民台账-….xlsx) first; the plain one is the ASCII stand-in for old clients.
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = utf8 ? decodeURIComponent(utf8[1]) : (plain?.[1] ?? fallbackName);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -104,4 +125,5 @@ export async function apiDownload(path: string, query: Query, fallbackName: stri
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return response.headers;
 }

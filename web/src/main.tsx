@@ -6,6 +6,7 @@ import './i18n';
 import './styles/base.css';
 import './styles/frame.css';
 import './styles/pages.css';
+import './styles/people.css';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { markSessionLost, meKey } from './auth';
 import { AntdRoot } from './components/antd-root';

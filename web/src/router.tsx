@@ -26,6 +26,34 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/today/today-page')).TodayPage }),
       },
       {
+        path: 'residents',
+        handle: { nav: 'residents' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/people/residents-page')).ResidentsPage,
+        }),
+      },
+      {
+        path: 'residents/:id',
+        handle: { nav: 'residents', sub: 'household' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/people/resident-redirect')).ResidentRedirect,
+        }),
+      },
+      {
+        path: 'households/:id',
+        handle: { nav: 'residents', sub: 'household' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/people/household-page')).HouseholdPage,
+        }),
+      },
+      {
+        path: 'sensitive-access',
+        handle: { nav: 'sensitiveAccess' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/people/sensitive-access-page')).SensitiveAccessPage,
+        }),
+      },
+      {
         path: 'org',
         handle: { nav: 'org' } satisfies RouteHandle,
         lazy: async () => ({ Component: (await import('./pages/org/org-page')).OrgPage }),

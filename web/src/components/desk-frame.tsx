@@ -26,6 +26,8 @@ export function DeskFrame() {
   const [passwordOpen, setPasswordOpen] = useState(false);
 
   const items = visibleNavItems(me).filter((item) => !item.phoneOnly);
+  // The module as this caller's menu files the page (a grid worker's register sits under 网格治理).
+  const module = items.find((item) => item.key === current?.key)?.module ?? current?.module;
   const menuItems: MenuProps['items'] = [
     ...items
       .filter((item) => !item.module)
@@ -102,8 +104,11 @@ export function DeskFrame() {
             <Breadcrumb
               className="desk-breadcrumb"
               items={[
-                ...(current.module ? [{ title: t(`app.modules.${current.module}`) }] : []),
-                { title: t(`app.menu.${current.key}`) },
+                ...(module ? [{ title: t(`app.modules.${module}`) }] : []),
+                current.sub
+                  ? { title: <Link to={current.path}>{t(`app.menu.${current.key}`)}</Link> }
+                  : { title: t(`app.menu.${current.key}`) },
+                ...(current.sub ? [{ title: t(`app.pages.${current.sub}`) }] : []),
               ]}
             />
           )}

@@ -14,9 +14,13 @@ interface Props<T> {
   onClose: () => void;
   okText?: string;
   okDanger?: boolean;
+  /** when the form can tell it cannot succeed (and says why in its body) */
+  okDisabled?: boolean;
   initialValues?: Partial<T>;
   /** error codes the server reports without a field name, mapped to the field they belong to */
   codeFields?: Record<string, string>;
+  /** long forms (a household with its head) want the room of two columns on the desk */
+  width?: number;
   children: ReactNode;
 }
 
@@ -44,11 +48,12 @@ export function FormModal<T extends object>(props: Props<T>) {
       open={props.open}
       title={props.title}
       okText={props.okText ?? t('common.save')}
-      okButtonProps={{ danger: props.okDanger }}
+      okButtonProps={{ danger: props.okDanger, disabled: props.okDisabled }}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={props.onClose}
+      width={props.width}
       // Mounted afresh on each opening, so initialValues follow the record being edited.
       destroyOnHidden
     >
@@ -58,6 +63,11 @@ export function FormModal<T extends object>(props: Props<T>) {
         layout="vertical"
         requiredMark={false}
         initialValues={props.initialValues}
+        // The form instance outlives the dialog: without this the last record's values would win
+        // over the next one's initialValues (rc-field-form merges the old store over them).
+        clearOnDestroy
+        // A long form (a household with its head) shows what is missing, not just the buttons.
+        scrollToFirstError={{ block: 'center' }}
         onFinish={(values) => void finish(values)}
       >
         {props.children}

@@ -2,18 +2,24 @@ import type { ReactNode } from 'react';
 import { useMatches } from 'react-router';
 import {
   ApartmentOutlined,
+  EyeOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { Role } from '../../../common/roles';
 import type { Me } from '../../../common/schemas/auth';
 import { isAdmin } from '../auth';
 
-export type NavKey = 'today' | 'org' | 'staff' | 'audit' | 'me';
+export type NavKey = 'today' | 'residents' | 'sensitiveAccess' | 'org' | 'staff' | 'audit' | 'me';
 export type ModuleKey = 'social' | 'grid' | 'community' | 'stats' | 'system';
+/** A page below a menu entry (the household below the register) names itself in the breadcrumb. */
+export type SubPageKey = 'household';
 export interface RouteHandle {
   nav: NavKey;
+  sub?: SubPageKey;
 }
 
 export interface NavItem {
@@ -23,31 +29,98 @@ export interface NavItem {
   /** undefined: a home entry outside the modules */
   module?: ModuleKey;
   adminOnly?: boolean;
+  /** only callers holding one of these roles see the entry (the server enforces the same) */
+  roles?: readonly Role[];
   /** on the desk these live in the top bar, on the phone they need their own tab */
   phoneOnly?: boolean;
 }
 
 export const modules: readonly ModuleKey[] = ['social', 'grid', 'community', 'stats', 'system'];
 
+/** The roles that may read residents and households (server: PEOPLE_READERS). */
+const peopleReaders: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'stationSupervisor',
+  'socialWorker',
+  'gridWorker',
+  'communityStaff',
+  'viewer',
+];
+const stationRoles: readonly Role[] = ['stationSupervisor', 'socialWorker'];
+
+// Order matters on the phone: tabs are taken from the front of this list (see phoneTabs).
 export const navItems: readonly NavItem[] = [
   { key: 'today', path: '/today', icon: <HomeOutlined /> },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, module: 'system' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, module: 'system', adminOnly: true },
   { key: 'audit', path: '/audit', icon: <FileSearchOutlined />, module: 'system', adminOnly: true },
+  {
+    key: 'residents',
+    path: '/residents',
+    icon: <SolutionOutlined />,
+    module: 'social',
+    roles: peopleReaders,
+  },
+  {
+    key: 'sensitiveAccess',
+    path: '/sensitive-access',
+    icon: <EyeOutlined />,
+    module: 'social',
+    roles: ['stationSupervisor', 'districtAdmin'],
+  },
   { key: 'me', path: '/me', icon: <UserOutlined />, phoneOnly: true },
 ];
 
-/** Staff and audit pages are for administrators; the server enforces it, the menu just does not tempt. */
+const has = (me: Me, roles: readonly Role[]) => me.roles.some((r) => roles.includes(r.role));
+
+/**
+ * Staff and audit pages are for administrators, people pages for the roles that work with residents;
+ * the server enforces it, the menu just does not tempt. A grid worker finds the register under
+ * 网格治理, where the rest of their work is.
+ */
 export function visibleNavItems(me: Me): NavItem[] {
   const admin = isAdmin(me);
-  return navItems.filter((item) => admin || !item.adminOnly);
+  const gridOnly = has(me, ['gridWorker']) && !has(me, stationRoles);
+  return navItems
+    .filter((item) => (admin || !item.adminOnly) && (!item.roles || has(me, item.roles)))
+    .map((item) => (item.key === 'residents' && gridOnly ? { ...item, module: 'grid' } : item));
 }
 
-export function useCurrentNav(): NavItem | undefined {
+/** A phone tab: a menu entry, sometimes under a shorter name for that role (对象 for a social worker). */
+export interface PhoneTab {
+  item: NavItem;
+  label: 'today' | 'residents' | 'clients' | 'sensitiveAccess' | 'org' | 'staff' | 'audit' | 'me';
+}
+
+/**
+ * At most five tabs (the bar stops being readable beyond that at 360 px), chosen by role as UX.md
+ * says: a social worker 今日 · 对象 · 记录 · 资源 · 我的, a grid worker 今日 · 巡查 · 走访 · 上报 · 我的.
+ * Tabs whose pages do not exist yet are left out rather than shown dead; anything else stays one tap
+ * away in the shortcuts of 今日.
+ */
+export function phoneTabs(me: Me): PhoneTab[] {
+  const visible = visibleNavItems(me);
+  const tab = (key: NavKey, label: PhoneTab['label'] = key): PhoneTab[] =>
+    visible.filter((item) => item.key === key).map((item) => ({ item, label }));
+  if (has(me, stationRoles)) {
+    // TODO(cases): 记录 and 资源 go between 对象 and 我的 once their pages exist.
+    return [...tab('today'), ...tab('residents', 'clients'), ...tab('me')];
+  }
+  if (has(me, ['gridWorker'])) {
+    // TODO(grid): 巡查 · 走访 · 上报 go between 今日 and 我的 once their pages exist.
+    return [...tab('today'), ...tab('me')];
+  }
+  const others = visible.filter((item) => item.key !== 'me').slice(0, 4);
+  return [...others.flatMap((item) => tab(item.key)), ...tab('me')];
+}
+
+export function useCurrentNav(): (NavItem & { sub?: SubPageKey }) | undefined {
   const matches = useMatches();
   const handle = matches
     .map((m) => m.handle as RouteHandle | undefined)
     .reverse()
     .find((h) => h?.nav);
-  return navItems.find((item) => item.key === handle?.nav);
+  const item = navItems.find((i) => i.key === handle?.nav);
+  return item && { ...item, sub: handle?.sub };
 }

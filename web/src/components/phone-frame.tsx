@@ -1,33 +1,46 @@
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
+import { LeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth';
-import { useCurrentNav, visibleNavItems } from './nav';
+import { phoneTabs, useCurrentNav } from './nav';
 
 /** One column with a bottom tab bar: reachable with the thumb of the hand that holds the phone. */
 export function PhoneFrame() {
   const { t } = useTranslation();
   const me = useMe();
   const current = useCurrentNav();
-  // At most five tabs: the bar stops being readable beyond that at 360 px.
-  const tabs = visibleNavItems(me).slice(0, 5);
+  const tabs = phoneTabs(me);
   return (
     <div className="phone-frame">
       <header className="phone-header">
-        <span className="brand-mark">{t('app.name')}</span>
-        {current && <h1 className="phone-title">{t(`app.menu.${current.key}`)}</h1>}
+        {current?.sub ? (
+          // A page below a list: the way back is where the thumb expects it, top left.
+          <Link to={current.path} className="phone-back" aria-label={t(`app.menu.${current.key}`)}>
+            <LeftOutlined />
+          </Link>
+        ) : (
+          <span className="brand-mark">{t('app.name')}</span>
+        )}
+        {current && (
+          <h1 className="phone-title">
+            {current.sub ? t(`app.pages.${current.sub}`) : t(`app.menu.${current.key}`)}
+          </h1>
+        )}
       </header>
       <main className="phone-main">
         <Outlet />
       </main>
       <nav className="phone-tabs" aria-label={t('app.name')}>
-        {tabs.map((tab) => (
+        {tabs.map(({ item, label }) => (
           <NavLink
-            key={tab.key}
-            to={tab.path}
-            className={({ isActive }) => (isActive ? 'phone-tab active' : 'phone-tab')}
+            key={item.key}
+            to={item.path}
+            className={({ isActive }) =>
+              isActive || current?.key === item.key ? 'phone-tab active' : 'phone-tab'
+            }
           >
-            <span className="phone-tab-icon">{tab.icon}</span>
-            <span className="phone-tab-label">{t(`app.tabs.${tab.key}`)}</span>
+            <span className="phone-tab-icon">{item.icon}</span>
+            <span className="phone-tab-label">{t(`app.tabs.${label}`)}</span>
           </NavLink>
         ))}
       </nav>

@@ -1,0 +1,84 @@
+import { Col, Form, Input, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OrgTreeNode } from '../../../../common/schemas/org';
+import { OrgUnitSelect } from '../../components/org-unit-select';
+import { useIsPhone } from '../../use-is-phone';
+import { useOrgTree } from '../org/org-api';
+
+export interface AddressValues {
+  gridId: string;
+  building: string;
+  unitNo?: string;
+  room: string;
+}
+
+/** The active grids of the tree the caller sees: where they may register a household. */
+export function gridsOf(nodes: OrgTreeNode[]): OrgTreeNode[] {
+  return nodes
+    .filter((n) => n.status === 'active')
+    .flatMap((n) => (n.kind === 'grid' ? [n] : gridsOf(n.children)));
+}
+
+/** The one grid a caller works in, so a grid worker's form starts with it chosen. */
+export function useOnlyGrid(): string | undefined {
+  const tree = useOrgTree(false);
+  const grids = gridsOf(tree.data ?? []);
+  return grids.length === 1 ? grids[0].id : undefined;
+}
+
+/** Grid (from the caller's own tree), building, unit and room: the address of a household. */
+export function AddressFieldItems() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const tree = useOrgTree(false);
+  return (
+    <Row gutter={isPhone ? 8 : 16}>
+      <Col span={24}>
+        <Form.Item
+          name="gridId"
+          label={t('people.fields.grid')}
+          rules={[{ required: true, message: t('people.forms.gridRequired') }]}
+        >
+          <OrgUnitSelect
+            tree={tree.data ?? []}
+            loading={tree.isPending}
+            canPick={(node) => node.kind === 'grid'}
+            placeholder={t('people.forms.gridPlaceholder')}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={8}>
+        <Form.Item
+          name="building"
+          label={t('people.fields.building')}
+          rules={[
+            { required: true, whitespace: true, message: t('people.forms.buildingRequired') },
+          ]}
+        >
+          <Input maxLength={20} />
+        </Form.Item>
+      </Col>
+      <Col span={8}>
+        <Form.Item name="unitNo" label={t('people.fields.unitNo')}>
+          <Input maxLength={10} />
+        </Form.Item>
+      </Col>
+      <Col span={8}>
+        <Form.Item
+          name="room"
+          label={t('people.fields.room')}
+          rules={[{ required: true, whitespace: true, message: t('people.forms.roomRequired') }]}
+        >
+          <Input maxLength={20} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+export const toAddress = (v: AddressValues) => ({
+  gridId: v.gridId,
+  building: v.building.trim(),
+  unitNo: v.unitNo?.trim() || null,
+  room: v.room.trim(),
+});
