@@ -31,6 +31,9 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org/tree',
     {
+      // The tree is built from presented rows only; checking thousands of nested nodes against the
+      // schema again cost most of the request (bench/RESULTS.md), so it is written out directly.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags,
         summary: 'The org tree within the caller’s data scope',
