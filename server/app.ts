@@ -29,6 +29,9 @@ import { registerUnitUsageCheck } from './modules/org/service';
 import { orgRoutes } from './modules/org/routes';
 import { ledgerRoutes } from './modules/people/ledger-routes';
 import { peopleRoutes } from './modules/people/routes';
+import { filesRoutes } from './modules/files/routes';
+import { localFileStore, type FileStore } from './modules/files/store';
+import { loadConfig } from './config';
 import { registerCaseTieCheck } from './modules/people/access';
 import { casesRoutes } from './modules/cases/routes';
 import { caseTieCheck, unitHasCases } from './modules/cases/service';
@@ -55,6 +58,8 @@ export interface AppOptions {
   dbHandle: DbHandle;
   auth: AuthSettings;
   loginRateLimit: number;
+  /** Where uploaded photos are kept (local disk under the data dir by default). */
+  fileStore?: FileStore;
   /** LINLI_SECRET_KEY (or the key kept in the data dir): seals sensitive fields. */
   secretKey: string;
   logLevel?: string;
@@ -199,6 +204,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(peopleRoutes);
+  await app.register(
+    filesRoutes(opts.fileStore ?? localFileStore(path.join(loadConfig().dataDir, 'files'))),
+  );
   await app.register(casesRoutes);
   await app.register(ledgerRoutes);
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
 import { buildApp } from './app';
+import { localFileStore } from './modules/files/store';
 import { createFieldCipher, loadSecretKey, useFieldCipher } from './lib/crypto';
 import type { Config } from './config';
 import { migrateToLatest, openDb, type DbHandle } from './db';
@@ -35,6 +37,7 @@ export async function start(config: Config): Promise<Started> {
   const app = await buildApp({
     dbHandle,
     secretKey: secret.key,
+    fileStore: localFileStore(path.join(config.dataDir, 'files')),
     auth: {
       sessionIdleMinutes: config.sessionIdleMinutes,
       requireTwoFactor: config.requireTwoFactor,

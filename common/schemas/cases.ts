@@ -222,6 +222,14 @@ export const zCaseUpdate = z.object({
   presentingProblem: zText(1000).optional(),
   riskLevel: z.enum(riskLevels).optional(),
   nextContactDate: zDate.optional(),
+  pseudonym: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .nullable()
+    .optional()
+    .describe('the client’s name in published stories (化名); null: back to the default'),
 });
 export type CaseUpdate = z.infer<typeof zCaseUpdate>;
 
@@ -279,6 +287,8 @@ export type Case = z.infer<typeof zCase>;
 
 export const zCaseDetail = zCase.extend({
   forms: z.array(zCaseForm),
+  pseudonym: z.string().nullable().describe('the 化名 the worker set; null: the default is used'),
+  defaultPseudonym: z.string().describe('王某 for an adult, 小王 for a child'),
   canWrite: z.boolean().describe('the assigned worker or the station supervisor'),
   canReview: z.boolean().describe('the station supervisor'),
 });
@@ -531,3 +541,15 @@ export const zVisitRates = z.object({
 export type VisitRates = z.infer<typeof zVisitRates>;
 
 export const zStationWorkers = z.array(zPerson);
+
+// ——— documents ———
+
+export const zPublicationSummary = z.object({
+  pseudonym: z.string(),
+  text: z
+    .string()
+    .describe(
+      'plain text; names replaced by pseudonyms, no ID numbers, phones, addresses, birth dates',
+    ),
+});
+export type PublicationSummary = z.infer<typeof zPublicationSummary>;

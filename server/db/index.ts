@@ -7,6 +7,9 @@ import type { Database } from './schema';
 import * as foundation from './migrations/2026-11-28-foundation';
 import * as people from './migrations/2026-11-28-people';
 import * as cases from './migrations/2026-11-29-cases';
+import * as files from './migrations/2026-12-01-files';
+import * as casePseudonym from './migrations/2026-11-30-case-pseudonym';
+import * as places from './migrations/2026-12-04-places';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -27,6 +30,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-foundation': foundation,
   '2026-11-28-people': people,
   '2026-11-29-cases': cases,
+  '2026-11-30-case-pseudonym': casePseudonym,
+  '2026-12-01-files': files,
+  '2026-12-04-places': places,
 };
 
 /** Where the SQLite database lives inside the data directory. */

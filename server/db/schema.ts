@@ -190,6 +190,8 @@ export interface SocialCaseTable {
   opened_at: Time;
   closed_at: Time | null;
   closure_reason: string | null;
+  /** The client's name in published stories (化名); null: the default made from the real name. */
+  pseudonym: string | null;
   created_by: string;
   version: number;
   created_at: Time;
@@ -289,7 +291,25 @@ export interface CareRuleTable {
   updated_at: Time;
 }
 
+export interface StoredFileTable {
+  id: string;
+  street_id: string | null;
+  uploaded_by: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  thumb_key: string | null;
+  width: number | null;
+  height: number | null;
+  /** The record the file belongs to once attached (e.g. issue, inspection, patrolFinding). */
+  entity: string | null;
+  entity_id: string | null;
+  created_at: Time;
+}
+
 export interface Database {
+  stored_file: StoredFileTable;
   org_unit: OrgUnitTable;
   staff_user: StaffUserTable;
   role_assignment: RoleAssignmentTable;

@@ -1,6 +1,6 @@
 import { idCheckDigit, relationsToHead } from '../../common/people';
 import type { CareTag } from '../../common/people';
-import type { HouseholdCreate, ResidentFields } from '../../common/schemas/people';
+import type { Household, HouseholdCreate, ResidentFields } from '../../common/schemas/people';
 import type { Db } from '../db';
 import type { Caller } from '../modules/auth/caller';
 import { findUnitByName } from '../modules/org/service';
@@ -57,24 +57,34 @@ async function household(
       ...extra,
     },
   });
-  let version = h.version;
+  let current: Household = h;
   for (const m of members) {
     const { status, ...fields } = m;
-    const next = await addMember({ db, caller, id: h.id, input: { ...fields, version } });
-    version = next.version;
+    current = await addMember({
+      db,
+      caller,
+      id: h.id,
+      input: { ...fields, version: current.version },
+    });
     if (status) {
-      const added = next.members[next.members.length - 1];
-      version = (
-        await removeMember({
-          db,
-          caller,
-          id: h.id,
-          input: { version, residentId: added.id, reason: status },
-        })
-      ).version;
+      const added = current.members[current.members.length - 1];
+      current = await removeMember({
+        db,
+        caller,
+        id: h.id,
+        input: { version: current.version, residentId: added.id, reason: status },
+      });
     }
   }
-  return h;
+  return current;
+}
+
+/** The households of the source page's stories, as registered. */
+export interface StoryHouseholds {
+  zhenhua: Household;
+  qingyuan: Household;
+  kaiyuan: Household;
+  yingbin: Household;
 }
 
 /**
@@ -84,9 +94,9 @@ async function household(
 export async function seedStoryHouseholds(
   db: Db,
   workers: Record<'zhenhua' | 'qingyuan' | 'kaiyuan' | 'yingbin', Caller>,
-) {
+): Promise<StoryHouseholds> {
   // 振华: 王鹏, 40, uremia, a household in difficulty; his case links him to a community job.
-  await household(
+  const zhenhua = await household(
     db,
     workers.zhenhua,
     { community: '振华东社区', building: '6', unitNo: '1', room: '302' },
@@ -110,7 +120,7 @@ export async function seedStoryHouseholds(
     { economicStatus: 'nearMinimumIncome', incomeSources: ['wages', 'subsidy'], housing: 'rented' },
   );
   // 清远: 小阳, a teenager with heart disease; father died, mother has a mental illness.
-  await household(
+  const qingyuan = await household(
     db,
     workers.qingyuan,
     { community: '清远东社区', grid: '第二网格', building: '2', unitNo: '3', room: '501' },
@@ -139,7 +149,7 @@ export async function seedStoryHouseholds(
     { economicStatus: 'minimumIncome', incomeSources: ['minimumIncome'] },
   );
   // 开源: 王芳, 80, living alone; weekly visits, taught to use a smartphone.
-  await household(
+  const kaiyuan = await household(
     db,
     workers.kaiyuan,
     { community: '开源里社区', building: '11', unitNo: '2', room: '101' },
@@ -189,6 +199,7 @@ export async function seedStoryHouseholds(
       { type: 'visit' },
     ),
   );
+  return { zhenhua, qingyuan, kaiyuan, yingbin: corrected };
 }
 
 const SURNAMES =

@@ -4,6 +4,7 @@ import type { Caller } from '../modules/auth/caller';
 import { createStaffDirect } from '../modules/auth/staff-service';
 import { createDistrict, createOrgUnit, getOrgUnit } from '../modules/org/service';
 import type { OrgUnit } from '../../common/schemas/org';
+import { seedStoryCases } from './cases';
 import { seedGeneratedHouseholds, seedStoryHouseholds } from './people';
 
 /** The streets and communities of the source page; the extra community of each street is made up. */
@@ -16,6 +17,13 @@ const STREETS: { name: string; communities: string[]; station?: true; department
   { name: '新旺街道', communities: ['御河九号社区', '向阳东街社区', '新泉村'] },
   { name: '水泊寺街道', communities: ['水泊寺社区', '东水泊村'], departments: ['综合行政执法队'] },
 ];
+/** The street of each station whose stories the demo tells. */
+const STATION_STREETS = {
+  zhenhua: '振华街道',
+  qingyuan: '清远街道',
+  kaiyuan: '开源街道',
+  yingbin: '迎宾街道',
+} as const;
 const DISTRICT_DEPARTMENTS = ['市场监督管理局', '商务局', '退役军人事务局', '市军供站'];
 const GRID_NAMES = ['第一网格', '第二网格', '第三网格', '第四网格'];
 
@@ -57,9 +65,21 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
       unit: '清远街道社工站',
     },
     {
+      username: 'supervisor.qingyuan',
+      displayName: '冯雅琴',
+      role: 'stationSupervisor',
+      unit: '清远街道社工站',
+    },
+    {
       username: 'social.kaiyuan',
       displayName: '郭晨阳',
       role: 'socialWorker',
+      unit: '开源街道社工站',
+    },
+    {
+      username: 'supervisor.kaiyuan',
+      displayName: '秦立新',
+      role: 'stationSupervisor',
       unit: '开源街道社工站',
     },
     {
@@ -101,21 +121,20 @@ function systemCaller(districtId: string, path: string): Caller {
   };
 }
 
-/** A demo worker of a station, as the people module sees them when they register a household. */
-function stationWorker(
-  userId: string,
-  username: string,
+/** A demo member of a station's staff, as the services see them when they act for the seed. */
+function stationCaller(
+  account: { id: string; username: string; displayName: string; role: Role },
   station: OrgUnit,
   street: OrgUnit,
 ): Caller {
   return {
-    userId,
-    username,
-    displayName: username,
+    userId: account.id,
+    username: account.username,
+    displayName: account.displayName,
     ip: '127.0.0.1',
     assignments: [
       {
-        role: 'socialWorker',
+        role: account.role,
         orgUnitId: station.id,
         path: station.path,
         area: { kind: 'street', id: street.id, path: street.path },
@@ -134,7 +153,8 @@ export interface SeedOptions {
 
 /**
  * Loads 平城区 with its streets, communities, grids, stations, departments, one account per role,
- * the households of the source page's stories and generated ones. Sealed fields need the field cipher set.
+ * the households of the source page's stories with their cases, and generated households. Sealed fields
+ * need the field cipher set.
  */
 export async function seedDemo(db: Db, password: string, opts: SeedOptions = {}): Promise<void> {
   const district = await createDistrict(db, { name: '平城区', code: '140213' });
@@ -179,19 +199,31 @@ export async function seedDemo(db: Db, password: string, opts: SeedOptions = {})
     });
     staffIds.set(a.username, id);
   }
-  const worker = async (key: string, street: string) => {
+  const stationStaff = async (key: 'zhenhua' | 'qingyuan' | 'kaiyuan' | 'yingbin') => {
+    const street = STATION_STREETS[key];
     const [station, streetUnit] = await Promise.all([
       getOrgUnit({ db, caller, id: unitIds.get(`${street}社工站`)! }),
       getOrgUnit({ db, caller, id: unitIds.get(street)! }),
     ]);
-    return stationWorker(staffIds.get(`social.${key}`)!, `social.${key}`, station, streetUnit);
+    const as = (username: string) => {
+      const a = DEMO_ACCOUNTS.find((x) => x.username === username);
+      return a && stationCaller({ ...a, id: staffIds.get(username)! }, station, streetUnit);
+    };
+    return { worker: as(`social.${key}`)!, supervisor: as(`supervisor.${key}`) };
   };
-  await seedStoryHouseholds(db, {
-    zhenhua: await worker('zhenhua', '振华街道'),
-    qingyuan: await worker('qingyuan', '清远街道'),
-    kaiyuan: await worker('kaiyuan', '开源街道'),
-    yingbin: await worker('yingbin', '迎宾街道'),
+  const staff = {
+    zhenhua: await stationStaff('zhenhua'),
+    qingyuan: await stationStaff('qingyuan'),
+    kaiyuan: await stationStaff('kaiyuan'),
+    yingbin: await stationStaff('yingbin'),
+  };
+  const households = await seedStoryHouseholds(db, {
+    zhenhua: staff.zhenhua.worker,
+    qingyuan: staff.qingyuan.worker,
+    kaiyuan: staff.kaiyuan.worker,
+    yingbin: staff.yingbin.worker,
   });
+  await seedStoryCases(db, households, staff);
   const perCommunity = opts.generatedPerCommunity ?? 0;
   if (perCommunity > 0) {
     await seedGeneratedHouseholds(

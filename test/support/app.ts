@@ -2,7 +2,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../server/app';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import type { DbHandle, DialectName } from '../../server/db';
+import path from 'node:path';
 import { seedDemo } from '../../server/demo/seed';
+import { localFileStore } from '../../server/modules/files/store';
 import { createFieldCipher, useFieldCipher } from '../../server/lib/crypto';
 import { createTestDatabase, openTestDb, type TestDatabase } from './db';
 
@@ -37,6 +39,7 @@ export async function createTestApp(
     auth: { sessionIdleMinutes: 30, requireTwoFactor: opts.requireTwoFactor ?? false },
     loginRateLimit: opts.loginRateLimit ?? 1000,
     secretKey: TEST_SECRET_KEY,
+    fileStore: localFileStore(path.join(database.dataDir, 'files')),
     serveWeb: false,
   });
   await app.ready();

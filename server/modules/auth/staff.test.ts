@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Staff } from '../../../common/schemas/staff';
 import { createTestApp, unitByName, type Session, type TestApp } from '../../../test/support/app';
 import { dialects } from '../../../test/support/db';
+import { DEMO_ACCOUNTS } from '../../demo/seed';
 
 describe.each(dialects)('staff accounts on %s', (dialect) => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     const res = await admin.inject({ method: 'GET', url: '/api/staff?pageSize=50' });
     expect(res.statusCode).toBe(200);
     const page = res.json<{ items: Staff[]; total: number }>();
-    expect(page.total).toBe(11);
+    expect(page.total).toBe(DEMO_ACCOUNTS.length);
     const worker = page.items.find((i) => i.username === 'grid.yuhe')!;
     expect(worker.roles[0]).toMatchObject({
       role: 'gridWorker',

@@ -55,11 +55,14 @@ describe.each(dialects)('follow-ups, care rules and visit rates on %s', (dialect
     cases.set(name, c);
     return c;
   }
-  const todayOf = async (s: Session, date: string) =>
-    (await s.inject({ method: 'GET', url: `/api/today?date=${date}` })).json<{
+  /** 今日待办 for this file's own clients: the demo's story cases are in the caseloads too. */
+  const todayOf = async (s: Session, date: string) => {
+    const list = (await s.inject({ method: 'GET', url: `/api/today?date=${date}` })).json<{
       date: string;
       items: TodayItem[];
     }>();
+    return { ...list, items: list.items.filter((i) => cases.has(i.clientName)) };
+  };
 
   it('lists due and overdue contacts, most overdue first, then highest risk', async () => {
     await client('高德福', { tags: ['seriousIllness'], next: addDays(today, 30) });

@@ -22,6 +22,7 @@ import {
   zServiceRecordCreated,
 } from '../../../common/schemas/cases';
 import { callerOf, sendCreated } from '../../http';
+import { documentRoutes } from './document-routes';
 import { followUpRoutes } from './followup-routes';
 import * as records from './records';
 import { resourceRoutes } from './resource-routes';
@@ -238,9 +239,10 @@ const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-/** Cases, service records, resources, referrals, care rules and 今日待办. */
+/** Cases, service records, resources, referrals, care rules, 今日待办 and the printable documents. */
 export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(caseRoutes);
+  await app.register(documentRoutes);
   await app.register(resourceRoutes);
   await app.register(followUpRoutes);
 };

@@ -6,6 +6,7 @@ import type {
   CaseUpdate,
   zCaseTransfer,
 } from '../../../common/schemas/cases';
+import { ageOn } from '../../../common/people';
 import type { z } from 'zod';
 import type { Db } from '../../db';
 import type { CaseRow } from '../../db/schema';
@@ -14,9 +15,10 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { covers, type Caller } from '../auth/caller';
 import type { CaseTieCheck } from '../people/access';
-import { hasConsent } from '../people/residents';
+import { hasConsent, identifyingFacts } from '../people/residents';
 import { residentInScope } from '../people/service';
 import { addDays, todayInShanghai } from './care';
+import { defaultPseudonym, revealsName } from './redaction';
 import * as repo from './repo';
 import {
   callerStation,
@@ -64,6 +66,11 @@ export async function presentDetail(db: Db, caller: Caller, id: string): Promise
   return {
     ...presentCase(view, pending ? (pending.stage as 'plan' | 'closure') : null),
     forms: forms.map((f) => presentForm(f, names)),
+    pseudonym: view.pseudonym,
+    defaultPseudonym: defaultPseudonym(
+      view.client_name,
+      view.client_birth_date !== null && ageOn(view.client_birth_date, todayInShanghai()) < 18,
+    ),
     canWrite: rights.write,
     canReview: rights.review,
   };
@@ -177,6 +184,7 @@ export async function openCase(
       opened_at: now,
       closed_at: null,
       closure_reason: null,
+      pseudonym: null,
       created_by: caller.userId,
       version: 1,
       created_at: now,
@@ -212,19 +220,39 @@ export async function updateCase(
     const c = await caseInScope(db, caller, opts.id, 'write');
     await checkVersion(db, caller, c, input.version);
     await allowed(db, c, { type: 'work' });
+    if (input.pseudonym) await checkPseudonym(db, c, input.pseudonym);
     const next = {
       presenting_problem: input.presentingProblem ?? c.presenting_problem,
       risk_level: input.riskLevel ?? c.risk_level,
       next_contact_date: input.nextContactDate ?? c.next_contact_date,
+      pseudonym: input.pseudonym === undefined ? c.pseudonym : input.pseudonym,
     };
-    const fields = { presenting_problem: 'presentingProblem', risk_level: 'riskLevel' } as const;
+    const fields = {
+      presenting_problem: 'presentingProblem',
+      risk_level: 'riskLevel',
+      next_contact_date: 'nextContactDate',
+      pseudonym: 'pseudonym',
+    } as const;
     const changedFields = (Object.keys(next) as (keyof typeof next)[])
       .filter((k) => next[k] !== c[k])
-      .map((k) => (k === 'next_contact_date' ? 'nextContactDate' : fields[k]));
+      .map((k) => fields[k]);
     await saveCase(db, caller, c, input.version, { ...next, updated_at: nowIso() });
     await logStep(db, caller, c, { action: 'update', changedFields });
     return presentDetail(db, caller, c.id);
   });
+}
+
+/** A pseudonym that is, or holds, the real name of the client or of anyone in the household would out them. */
+async function checkPseudonym(db: Db, c: CaseRow, pseudonym: string): Promise<void> {
+  const view = (await repo.getCaseView(db, c.id))!;
+  const facts = await identifyingFacts(db, view.client_household_id);
+  const names = [
+    view.client_name,
+    ...facts.members.flatMap((m) => [m.name, ...m.formerNames]),
+    ...facts.formerMembers,
+  ];
+  if (revealsName(pseudonym, names))
+    throw new AppError(400, 'PSEUDONYM_REVEALS_NAME', {}, { field: 'pseudonym' });
 }
 
 /** Hands the case to another social worker of the same station. */

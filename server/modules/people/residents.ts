@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db';
 import type { ConsentRow, ResidentRow } from '../../db/schema';
 import { fieldCipher } from '../../lib/crypto';
-import { AppError, forbidden } from '../../lib/errors';
+import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
@@ -259,4 +259,67 @@ export async function listConsents(opts: Ctx & { residentId: string }): Promise<
 /** For the cases module: whether a resident has a consent in force (intake needs one). */
 export async function hasConsent(db: Db, residentId: string): Promise<boolean> {
   return (await repo.findConsents(db, residentId)).some((c) => c.withdrawn_at === null);
+}
+
+/** What identifies the people of a household, plain: for scrubbing a text before it is published. */
+export interface IdentifyingFacts {
+  address: string;
+  /** Earlier addresses of the household (moves), from its history. */
+  formerAddresses: string[];
+  members: {
+    id: string;
+    name: string;
+    /** Names the member was registered under before a correction. */
+    formerNames: string[];
+    relationToHead: string;
+    gender: string | null;
+    birthDate: string | null;
+    minor: boolean;
+    status: ResidentRow['status'];
+    idNumber: string | null;
+    phone: string | null;
+  }[];
+  /** Members who split off into a household of their own. */
+  formerMembers: string[];
+}
+
+/**
+ * For the cases module's publication summaries: everything that identifies the members of a household
+ * (those who moved away or died too), so that none of it is printed. The values are opened here only
+ * to be searched for and taken out; they are never sent to a caller, so this read is not audited as
+ * one of sensitive data — the summary that uses it is audited by the cases module.
+ */
+export async function identifyingFacts(db: Db, householdId: string): Promise<IdentifyingFacts> {
+  const h = await repo.getHousehold(db, householdId);
+  if (!h) throw notFound();
+  const cipher = fieldCipher();
+  const members = await repo.findMembers(db, h.id);
+  const place = (await describeGrids(db, [h.grid_id])).get(h.grid_id);
+  const history = await repo.findHistory(db, h.id, 1000);
+  const formerNames = (id: string) =>
+    history
+      .filter((e) => e.entity === 'resident' && e.entity_id === id && e.field === 'name')
+      .map((e) => e.old_value)
+      .filter((v): v is string => !!v);
+  return {
+    address: formatAddress(h, place?.communityName),
+    formerAddresses: history
+      .filter((e) => e.operation === 'move' && e.old_value)
+      .map((e) => e.old_value!),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      formerNames: formerNames(m.id),
+      relationToHead: m.relation_to_head,
+      gender: m.gender,
+      birthDate: m.birth_date,
+      minor: isMinor(m),
+      status: m.status,
+      idNumber: m.id_number_sealed ? cipher.open(m.id_number_sealed) : null,
+      phone: m.phone_sealed ? cipher.open(m.phone_sealed) : null,
+    })),
+    formerMembers: history
+      .filter((e) => e.operation === 'split' && e.new_value)
+      .flatMap((e) => e.new_value!.split('、')),
+  };
 }
