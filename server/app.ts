@@ -72,6 +72,8 @@ let usageChecksRegistered = false;
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
+    // One line per request drowns the start-up banner; the audit log keeps what matters.
+    disableRequestLogging: opts.logLevel !== 'debug',
     trustProxy: process.env.LINLI_TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
