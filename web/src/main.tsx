@@ -7,6 +7,8 @@ import './styles/base.css';
 import './styles/frame.css';
 import './styles/pages.css';
 import './styles/people.css';
+import './styles/cases.css';
+import './styles/case-work.css';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { markSessionLost, meKey } from './auth';
 import { AntdRoot } from './components/antd-root';

@@ -26,6 +26,28 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/today/today-page')).TodayPage }),
       },
       {
+        path: 'cases',
+        handle: { nav: 'cases' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/cases/cases-page')).CasesPage }),
+      },
+      {
+        path: 'cases/:id',
+        handle: { nav: 'cases', sub: 'case' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/cases/case-page')).CasePage }),
+      },
+      {
+        path: 'cases/:id/records/new',
+        handle: { nav: 'cases', sub: 'serviceRecord', back: 'case' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/cases/record-page')).RecordPage }),
+      },
+      {
+        path: 'resources',
+        handle: { nav: 'resources' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/cases/resources-page')).ResourcesPage,
+        }),
+      },
+      {
         path: 'residents',
         handle: { nav: 'residents' } satisfies RouteHandle,
         lazy: async () => ({

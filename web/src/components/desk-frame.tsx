@@ -108,6 +108,10 @@ export function DeskFrame() {
                 current.sub
                   ? { title: <Link to={current.path}>{t(`app.menu.${current.key}`)}</Link> }
                   : { title: t(`app.menu.${current.key}`) },
+                // A page below a case (its new service record) leads back to the case too.
+                ...(current.backPath !== current.path
+                  ? [{ title: <Link to={current.backPath}>{t('app.pages.case')}</Link> }]
+                  : []),
                 ...(current.sub ? [{ title: t(`app.pages.${current.sub}`) }] : []),
               ]}
             />

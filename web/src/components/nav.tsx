@@ -2,8 +2,10 @@ import type { ReactNode } from 'react';
 import { useMatches } from 'react-router';
 import {
   ApartmentOutlined,
+  BookOutlined,
   EyeOutlined,
   FileSearchOutlined,
+  FolderOpenOutlined,
   HomeOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -13,13 +15,24 @@ import type { Role } from '../../../common/roles';
 import type { Me } from '../../../common/schemas/auth';
 import { isAdmin } from '../auth';
 
-export type NavKey = 'today' | 'residents' | 'sensitiveAccess' | 'org' | 'staff' | 'audit' | 'me';
+export type NavKey =
+  | 'today'
+  | 'cases'
+  | 'resources'
+  | 'residents'
+  | 'sensitiveAccess'
+  | 'org'
+  | 'staff'
+  | 'audit'
+  | 'me';
 export type ModuleKey = 'social' | 'grid' | 'community' | 'stats' | 'system';
 /** A page below a menu entry (the household below the register) names itself in the breadcrumb. */
-export type SubPageKey = 'household';
+export type SubPageKey = 'household' | 'case' | 'serviceRecord';
 export interface RouteHandle {
   nav: NavKey;
   sub?: SubPageKey;
+  /** where the phone's back arrow leads when not to the menu entry: the case of /cases/:id/… */
+  back?: 'case';
 }
 
 export interface NavItem {
@@ -47,7 +60,15 @@ const peopleReaders: readonly Role[] = [
   'communityStaff',
   'viewer',
 ];
-const stationRoles: readonly Role[] = ['stationSupervisor', 'socialWorker'];
+/** The staff of a social work station: they carry and supervise cases (server: CASE_WORKERS). */
+export const stationRoles: readonly Role[] = ['stationSupervisor', 'socialWorker'];
+/** Who may read cases and the resource directory; admins read only (server: CASE_READERS). */
+export const caseReaders: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'stationSupervisor',
+  'socialWorker',
+];
 
 // Order matters on the phone: tabs are taken from the front of this list (see phoneTabs).
 export const navItems: readonly NavItem[] = [
@@ -55,6 +76,20 @@ export const navItems: readonly NavItem[] = [
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, module: 'system' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, module: 'system', adminOnly: true },
   { key: 'audit', path: '/audit', icon: <FileSearchOutlined />, module: 'system', adminOnly: true },
+  {
+    key: 'cases',
+    path: '/cases',
+    icon: <FolderOpenOutlined />,
+    module: 'social',
+    roles: caseReaders,
+  },
+  {
+    key: 'resources',
+    path: '/resources',
+    icon: <BookOutlined />,
+    module: 'social',
+    roles: caseReaders,
+  },
   {
     key: 'residents',
     path: '/residents',
@@ -90,7 +125,18 @@ export function visibleNavItems(me: Me): NavItem[] {
 /** A phone tab: a menu entry, sometimes under a shorter name for that role (对象 for a social worker). */
 export interface PhoneTab {
   item: NavItem;
-  label: 'today' | 'residents' | 'clients' | 'sensitiveAccess' | 'org' | 'staff' | 'audit' | 'me';
+  label:
+    | 'today'
+    | 'cases'
+    | 'records'
+    | 'resources'
+    | 'residents'
+    | 'clients'
+    | 'sensitiveAccess'
+    | 'org'
+    | 'staff'
+    | 'audit'
+    | 'me';
 }
 
 /**
@@ -104,8 +150,13 @@ export function phoneTabs(me: Me): PhoneTab[] {
   const tab = (key: NavKey, label: PhoneTab['label'] = key): PhoneTab[] =>
     visible.filter((item) => item.key === key).map((item) => ({ item, label }));
   if (has(me, stationRoles)) {
-    // TODO(cases): 记录 and 资源 go between 对象 and 我的 once their pages exist.
-    return [...tab('today'), ...tab('residents', 'clients'), ...tab('me')];
+    return [
+      ...tab('today'),
+      ...tab('residents', 'clients'),
+      ...tab('cases', 'records'),
+      ...tab('resources'),
+      ...tab('me'),
+    ];
   }
   if (has(me, ['gridWorker'])) {
     // TODO(grid): 巡查 · 走访 · 上报 go between 今日 and 我的 once their pages exist.
@@ -115,12 +166,12 @@ export function phoneTabs(me: Me): PhoneTab[] {
   return [...others.flatMap((item) => tab(item.key)), ...tab('me')];
 }
 
-export function useCurrentNav(): (NavItem & { sub?: SubPageKey }) | undefined {
+export function useCurrentNav(): (NavItem & { sub?: SubPageKey; backPath: string }) | undefined {
   const matches = useMatches();
-  const handle = matches
-    .map((m) => m.handle as RouteHandle | undefined)
-    .reverse()
-    .find((h) => h?.nav);
+  const match = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.nav);
+  const handle = match?.handle as RouteHandle | undefined;
   const item = navItems.find((i) => i.key === handle?.nav);
-  return item && { ...item, sub: handle?.sub };
+  const backPath =
+    handle?.back === 'case' && match?.params.id ? `/cases/${match.params.id}` : item?.path;
+  return item && { ...item, sub: handle?.sub, backPath: backPath ?? item.path };
 }

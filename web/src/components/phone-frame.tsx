@@ -15,7 +15,11 @@ export function PhoneFrame() {
       <header className="phone-header">
         {current?.sub ? (
           // A page below a list: the way back is where the thumb expects it, top left.
-          <Link to={current.path} className="phone-back" aria-label={t(`app.menu.${current.key}`)}>
+          <Link
+            to={current.backPath}
+            className="phone-back"
+            aria-label={t(`app.menu.${current.key}`)}
+          >
             <LeftOutlined />
           </Link>
         ) : (

@@ -29,7 +29,7 @@ function groupEntries(entries: HistoryEntry[]): HistoryEntry[][] {
 }
 
 /** A stored value as words: codes become labels; sensitive ones arrive masked and stay so. */
-function useValueText() {
+export function useValueText() {
   const { t } = useTranslation();
   const list = (raw: string): string[] =>
     raw.startsWith('[') ? (JSON.parse(raw) as string[]) : raw.split(',').filter(Boolean);

@@ -3,6 +3,7 @@ import { EditOutlined, FileProtectOutlined, LogoutOutlined } from '@ant-design/i
 import { useTranslation } from 'react-i18next';
 import type { ResidentFields, Resident } from '../../../../common/schemas/people';
 import { useIsPhone } from '../../use-is-phone';
+import { MemberCaseLink } from '../cases/member-case-link';
 import { ConsentList } from './consent-section';
 import { CareTagChips, ResidentStatusTag, useGenderAge } from './people-tags';
 import { SensitiveValue } from './sensitive-value';
@@ -70,6 +71,7 @@ export function MemberCard({ member: m, isHead, canWrite, onDialog }: Props) {
         {!living && <ResidentStatusTag status={m.status} />}
       </div>
       <CareTagChips tags={m.careTags} />
+      {living && <MemberCaseLink residentId={m.id} />}
       <Descriptions
         column={1}
         size="small"

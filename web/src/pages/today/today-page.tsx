@@ -6,16 +6,34 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth';
 import { visibleNavItems } from '../../components/nav';
 import { TotpCard } from '../../components/totp-card';
+import { useCaseRoles } from '../cases/case-roles';
+import { useMyOpenCases, useToday } from '../cases/cases-api';
 import { RoleList } from '../me/role-list';
+import { ReviewCard, TodoCard } from './today-todos';
 
+/**
+ * 今日: what this person must do now, most urgent first. Station staff see their due contacts (and a
+ * supervisor the reviews waiting); everyone else, until their modules arrive, their roles and shortcuts.
+ */
 export function TodayPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const roles = useCaseRoles();
+  const caseWork = roles.hasCaseWork && !me.totpEnrolmentRequired;
+  const today = useToday(caseWork);
+  const mine = useMyOpenCases(caseWork);
   const shortcuts = visibleNavItems(me).filter((item) => item.module);
+  const supervisor = me.roles.some((r) => r.role === 'stationSupervisor');
+  const todo = {
+    items: today.data?.items ?? [],
+    loading: today.isPending,
+    error: today.error,
+    onRetry: () => void today.refetch(),
+  };
   return (
     <div className="page-stack">
-      <Card>
-        <Typography.Title level={3} className="today-greeting">
+      <Card className="today-welcome">
+        <Typography.Title level={caseWork ? 4 : 3} className="today-greeting">
           {t('today.greeting', { name: me.displayName })}
         </Typography.Title>
         <Typography.Text type="secondary">
@@ -26,9 +44,13 @@ export function TodayPage() {
         )}
       </Card>
       {me.totpEnrolmentRequired && <TotpCard />}
-      <Card title={t('today.rolesTitle')}>
-        <RoleList roles={me.roles} />
-      </Card>
+      {caseWork && supervisor && <ReviewCard {...todo} />}
+      {caseWork && <TodoCard {...todo} meId={me.id} mine={mine.data?.items} />}
+      {!caseWork && (
+        <Card title={t('today.rolesTitle')}>
+          <RoleList roles={me.roles} />
+        </Card>
+      )}
       {shortcuts.length > 0 && (
         <Card title={t('today.shortcuts')}>
           <Space wrap>
@@ -40,21 +62,23 @@ export function TodayPage() {
           </Space>
         </Card>
       )}
-      <Card
-        title={
-          <Space>
-            <ClockCircleOutlined />
-            {t('today.comingTitle')}
+      {!caseWork && (
+        <Card
+          title={
+            <Space>
+              <ClockCircleOutlined />
+              {t('today.comingTitle')}
+            </Space>
+          }
+        >
+          <Typography.Paragraph>{t('today.comingText')}</Typography.Paragraph>
+          <Space wrap>
+            {(['social', 'grid', 'community', 'stats'] as const).map((module) => (
+              <Tag key={module}>{t(`app.modules.${module}`)}</Tag>
+            ))}
           </Space>
-        }
-      >
-        <Typography.Paragraph>{t('today.comingText')}</Typography.Paragraph>
-        <Space wrap>
-          {(['social', 'grid', 'community', 'stats'] as const).map((module) => (
-            <Tag key={module}>{t(`app.modules.${module}`)}</Tag>
-          ))}
-        </Space>
-      </Card>
+        </Card>
+      )}
     </div>
   );
 }
