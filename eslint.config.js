@@ -21,6 +21,9 @@ export default tseslint.config(
     },
   },
   // Migrations take Kysely<any> so that they never depend on today's table types (kysely's advice).
-  { files: ['server/db/migrations/**', 'server/db/index.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  {
+    files: ['server/db/migrations/**', 'server/db/index.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -36,6 +36,16 @@ import { registerCaseTieCheck } from './modules/people/access';
 import { casesRoutes } from './modules/cases/routes';
 import { caseTieCheck, unitHasCases } from './modules/cases/service';
 import { createFieldCipher, useFieldCipher } from './lib/crypto';
+import { placesRoutes } from './modules/places/routes';
+import { inspectionRoutes } from './modules/places/inspection-routes';
+import { unitHasPlaces } from './modules/places/service';
+import { INSPECTION_FILES, mayReadInspection } from './modules/places/inspection-view';
+import { mayReadNotice, NOTICE_FILES } from './modules/places/notices';
+import { registerFileAccessCheck } from './modules/files/service';
+import { issuesRoutes } from './modules/issues/routes';
+import { issueStepFileAccess, unitHasIssues } from './modules/issues/service';
+import { patrolsRoutes } from './modules/patrols/routes';
+import { findingFileAccess, PATROL_FILES, unitHasPatrols } from './modules/patrols/service';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -91,6 +101,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerUnitUsageCheck(unitHasCases);
     // …and the people module learns who works with a client through a case.
     registerCaseTieCheck(caseTieCheck);
+    registerUnitUsageCheck(unitHasIssues);
+    // …and the files module who may see a photo of an issue's step.
+    registerFileAccessCheck('issueStep', issueStepFileAccess);
+    registerUnitUsageCheck(unitHasPatrols);
+    registerFileAccessCheck(PATROL_FILES, findingFileAccess);
+    // …a grid or community with places is in use; photos of inspections and re-inspections are
+    // readable by whoever may read the inspection or notice.
+    registerUnitUsageCheck(unitHasPlaces);
+    registerFileAccessCheck(INSPECTION_FILES, mayReadInspection);
+    registerFileAccessCheck(NOTICE_FILES, mayReadNotice);
     usageChecksRegistered = true;
   }
 
@@ -211,6 +231,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(casesRoutes);
   await app.register(ledgerRoutes);
+  await app.register(placesRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(issuesRoutes);
+  await app.register(patrolsRoutes);
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -8,6 +8,7 @@ import { migrateToLatest, openDb, type DbHandle } from './db';
 import { demoLoginLines, seedDemo } from './demo/seed';
 import { findDistricts } from './modules/org/service';
 import { countStaff } from './modules/auth/staff-service';
+import { startEscalationTimer } from './modules/issues/service';
 
 export interface Started {
   app: FastifyInstance;
@@ -45,6 +46,9 @@ export async function start(config: Config): Promise<Started> {
     loginRateLimit: config.loginRateLimit,
     logLevel: config.logLevel,
   });
+  // Overdue issues go up one level at a time; the timer stops before the database closes.
+  const stopEscalation = startEscalationTimer(dbHandle.db, app.log);
+  app.addHook('onClose', async () => stopEscalation());
   app.addHook('onClose', () => dbHandle.close());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -10,6 +10,9 @@ import * as cases from './migrations/2026-11-29-cases';
 import * as files from './migrations/2026-12-01-files';
 import * as casePseudonym from './migrations/2026-11-30-case-pseudonym';
 import * as places from './migrations/2026-12-04-places';
+import * as issues from './migrations/2026-12-02-issues';
+import * as patrols from './migrations/2026-12-03-patrols';
+import * as searchIndexes from './migrations/2026-12-09-search-indexes';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -33,6 +36,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-case-pseudonym': casePseudonym,
   '2026-12-01-files': files,
   '2026-12-04-places': places,
+  '2026-12-02-issues': issues,
+  '2026-12-03-patrols': patrols,
+  '2026-12-09-search-indexes': searchIndexes,
 };
 
 /** Where the SQLite database lives inside the data directory. */
@@ -56,6 +62,8 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandl
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // LIKE 'wp%' then becomes an index range scan (as on PostgreSQL, LIKE is case-sensitive there too).
+  sqlite.pragma('case_sensitive_like = ON');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -308,6 +308,281 @@ export interface StoredFileTable {
   created_at: Time;
 }
 
+/** A place (场所 / 实有单位) in a grid: shops, markets, pharmacies, enterprises, property companies … */
+export interface PlaceTable {
+  id: string;
+  street_id: string;
+  community_id: string;
+  grid_id: string;
+  org_path: string;
+  name: string;
+  category: string;
+  address: string;
+  licence_no: string | null;
+  person_in_charge: string | null;
+  /** A business contact, not a private person's: stored plain, masked in lists. */
+  phone: string | null;
+  lat: number | null;
+  lng: number | null;
+  status: 'active' | 'closed';
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface ChecklistTable {
+  id: string;
+  /** The district or street whose checklist it is; visible to staff at or below it. */
+  owner_unit_id: string;
+  street_id: string | null;
+  org_path: string;
+  name: string;
+  topic: string;
+  description: string | null;
+  status: 'active' | 'retired';
+  current_version: number;
+  current_version_id: string;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** One version of a checklist's items; never changed once written. */
+export interface ChecklistVersionTable {
+  id: string;
+  checklist_id: string;
+  number: number;
+  name: string;
+  topic: string;
+  /** JSON [{ id, text, category, photoRequired }]. */
+  items: string;
+  created_by: string;
+  created_at: Time;
+}
+
+export interface InspectionTable {
+  id: string;
+  place_id: string;
+  street_id: string;
+  community_id: string;
+  grid_id: string;
+  org_path: string;
+  checklist_id: string;
+  /** The version it is done with: its items are the inspection's items for good. */
+  checklist_version_id: string;
+  mode: string;
+  status: 'draft' | 'awaitingSignOff' | 'completed';
+  result: 'pass' | 'fail' | null;
+  failed_items: number;
+  at: Time;
+  summary: string | null;
+  rectification_deadline: string | null;
+  rectification_requirement: string | null;
+  issue_id: string | null;
+  created_by: string;
+  submitted_by: string | null;
+  submitted_at: Time | null;
+  completed_at: Time | null;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface InspectionMemberTable {
+  inspection_id: string;
+  user_id: string;
+  street_id: string;
+}
+
+export interface InspectionDepartmentTable {
+  inspection_id: string;
+  department_id: string;
+  street_id: string;
+  signed_by: string | null;
+  signed_at: Time | null;
+  note: string | null;
+}
+
+export interface InspectionResultTable {
+  inspection_id: string;
+  item_id: string;
+  street_id: string;
+  result: 'pass' | 'fail' | 'notApplicable';
+  note: string | null;
+  /** JSON array of stored_file ids, attached to the inspection. */
+  photo_ids: string;
+  recorded_by: string;
+  recorded_at: Time;
+}
+
+export interface RectificationNoticeTable {
+  id: string;
+  inspection_id: string;
+  issue_id: string | null;
+  place_id: string;
+  street_id: string;
+  org_path: string;
+  year: number;
+  seq: number;
+  /** As printed: 振华〔2026〕第0012号. */
+  number: string;
+  deadline: string;
+  /** JSON [{ checklistItemId, text, note }]: the failed items as they were when issued. */
+  items: string;
+  requirement: string | null;
+  legal_basis: string;
+  issuing_unit: string;
+  status: 'issued' | 'rectified' | 'notRectified';
+  issued_by: string;
+  issued_at: Time;
+  version: number;
+  updated_at: Time;
+}
+
+export interface NoticeCounterTable {
+  street_id: string;
+  year: number;
+  n: number;
+}
+
+export interface NoticeReinspectionTable {
+  id: string;
+  notice_id: string;
+  street_id: string;
+  at: Time;
+  user_id: string;
+  /** JSON [{ checklistItemId, result, note, photoIds }]. */
+  results: string;
+  fixed: number;
+  note: string | null;
+}
+
+/** An issue (事件): something found or reported that must be handled, on its way through the flow. */
+export interface IssueTable {
+  id: string;
+  source: string;
+  source_id: string | null;
+  category: string;
+  street_id: string;
+  community_id: string;
+  grid_id: string;
+  /** The grid's materialised path. */
+  org_path: string;
+  place_id: string | null;
+  /** The place's name when it was reported, for lists and exports. */
+  place_name: string | null;
+  location_text: string | null;
+  lat: number | null;
+  lng: number | null;
+  description: string;
+  reporter_id: string;
+  status: string;
+  /** The department or person it is dispatched to now. */
+  department_id: string | null;
+  assignee_id: string | null;
+  escalation_level: string;
+  /** When the current step is due (overdue past it); null when no step is running. */
+  step_deadline: Time | null;
+  /** When it next goes one level up if nothing happens: the deadline, then one more step limit each time. */
+  escalate_at: Time | null;
+  /** JSON of the rectification order (common/schemas/issues.ts zRectificationOrder). */
+  rectification: string | null;
+  rating: number | null;
+  merged_into: string | null;
+  closed_at: Time | null;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** One step of an issue's timeline; photos are files with entity 'issueStep'. */
+export interface IssueStepTable {
+  id: string;
+  issue_id: string;
+  street_id: string;
+  at: Time;
+  /** null: the system (escalation). */
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  department_id: string | null;
+  assignee_id: string | null;
+  level: string | null;
+  related_issue_id: string | null;
+  rating: number | null;
+}
+
+/** A street's (or, with street_id null, the district's) time limit for a step of an issue category. */
+export interface IssueDeadlineRuleTable {
+  id: string;
+  street_id: string | null;
+  step: string;
+  category: string;
+  amount: number;
+  unit: string;
+  /** The version of the street's whole set of rules, as the settings page saves them together. */
+  version: number;
+  updated_by: string;
+  updated_at: Time;
+}
+
+/** A notice to a unit: an issue escalated to its level, or urged while dispatched to it. */
+export interface IssueNoticeTable {
+  id: string;
+  issue_id: string;
+  street_id: string;
+  kind: 'escalation' | 'urge';
+  level: string | null;
+  unit_id: string;
+  note: string | null;
+  created_at: Time;
+  read_at: Time | null;
+  read_by: string | null;
+}
+
+/** A grid worker's patrol of their grid. */
+export interface PatrolTable {
+  id: string;
+  street_id: string;
+  community_id: string;
+  grid_id: string;
+  org_path: string;
+  worker_id: string;
+  status: 'open' | 'ended';
+  started_at: Time;
+  ended_at: Time | null;
+  note: string | null;
+  end_note: string | null;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** A problem found, or a place visited, on a patrol; photos are files with entity 'patrolFinding'. */
+export interface PatrolFindingTable {
+  id: string;
+  patrol_id: string;
+  street_id: string;
+  grid_id: string;
+  kind: 'finding' | 'visited';
+  place_id: string | null;
+  place_name: string | null;
+  location_text: string | null;
+  lat: number | null;
+  lng: number | null;
+  description: string | null;
+  at: Time;
+  /** The issue it was reported as. */
+  issue_id: string | null;
+  created_by: string;
+  created_at: Time;
+}
+
 export interface Database {
   stored_file: StoredFileTable;
   org_unit: OrgUnitTable;
@@ -328,6 +603,22 @@ export interface Database {
   resource: ResourceTable;
   referral: ReferralTable;
   care_rule: CareRuleTable;
+  issue: IssueTable;
+  issue_step: IssueStepTable;
+  issue_deadline_rule: IssueDeadlineRuleTable;
+  issue_notice: IssueNoticeTable;
+  patrol: PatrolTable;
+  patrol_finding: PatrolFindingTable;
+  place: PlaceTable;
+  checklist: ChecklistTable;
+  checklist_version: ChecklistVersionTable;
+  inspection: InspectionTable;
+  inspection_member: InspectionMemberTable;
+  inspection_department: InspectionDepartmentTable;
+  inspection_result: InspectionResultTable;
+  rectification_notice: RectificationNoticeTable;
+  notice_counter: NoticeCounterTable;
+  notice_reinspection: NoticeReinspectionTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -351,3 +642,16 @@ export type CaseEventRow = Selectable<CaseEventTable>;
 export type ResourceRow = Selectable<ResourceTable>;
 export type ReferralRow = Selectable<ReferralTable>;
 export type CareRuleRow = Selectable<CareRuleTable>;
+export type PlaceRow = Selectable<PlaceTable>;
+export type ChecklistRow = Selectable<ChecklistTable>;
+export type ChecklistVersionRow = Selectable<ChecklistVersionTable>;
+export type InspectionRow = Selectable<InspectionTable>;
+export type InspectionResultRow = Selectable<InspectionResultTable>;
+export type InspectionDepartmentRow = Selectable<InspectionDepartmentTable>;
+export type NoticeRow = Selectable<RectificationNoticeTable>;
+export type NoticeReinspectionRow = Selectable<NoticeReinspectionTable>;
+export type IssueRow = Selectable<IssueTable>;
+export type IssueStepRow = Selectable<IssueStepTable>;
+export type IssueNoticeRow = Selectable<IssueNoticeTable>;
+export type PatrolRow = Selectable<PatrolTable>;
+export type PatrolFindingRow = Selectable<PatrolFindingTable>;

@@ -5,6 +5,7 @@ import { createStaffDirect } from '../modules/auth/staff-service';
 import { createDistrict, createOrgUnit, getOrgUnit } from '../modules/org/service';
 import type { OrgUnit } from '../../common/schemas/org';
 import { seedStoryCases } from './cases';
+import { seedDemoChecklists, seedDemoPlaces } from './places';
 import { seedGeneratedHouseholds, seedStoryHouseholds } from './people';
 
 /** The streets and communities of the source page; the extra community of each street is made up. */
@@ -233,4 +234,7 @@ export async function seedDemo(db: Db, password: string, opts: SeedOptions = {})
       perCommunity,
     );
   }
+  // The checklists of the district and the shops and markets of the source page's scenes.
+  await seedDemoChecklists(db, caller);
+  await seedDemoPlaces(db, caller);
 }

@@ -95,7 +95,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('inspection_place').on('inspection').columns(['place_id', 'at']).execute();
+  await db.schema
+    .createIndex('inspection_place')
+    .on('inspection')
+    .columns(['place_id', 'at'])
+    .execute();
   await db.schema
     .createIndex('inspection_scope')
     .on('inspection')
@@ -110,7 +114,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('street_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('inspection_member_pk', ['inspection_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('inspection_member_user').on('inspection_member').column('user_id').execute();
+  await db.schema
+    .createIndex('inspection_member_user')
+    .on('inspection_member')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('inspection_department')

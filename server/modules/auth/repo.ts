@@ -124,7 +124,10 @@ function filteredStaff(db: Db, f: StaffFilter) {
   if (f.status) q = q.where('status', '=', f.status);
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+    // User names are lower case; LIKE is case-sensitive on both databases.
+    q = q.where((eb) =>
+      eb.or([eb('username', 'like', like.toLowerCase()), eb('display_name', 'like', like)]),
+    );
   }
   return q;
 }

@@ -224,6 +224,8 @@ describe.each(dialects)('follow-ups, care rules and visit rates on %s', (dialect
       .selectFrom('audit_log')
       .select('detail')
       .where('action', '=', 'careRule.update')
+      .orderBy('at')
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.detail)).toEqual(['high=5', 'high=5, key=21']);
     // 今日待办 follows the street's rule: 高德福's visit is due five days after the last one.

@@ -1,0 +1,163 @@
+import type {
+  IssueCategory,
+  IssueLevel,
+  IssueNotice,
+  IssueStatus,
+} from '../../../common/schemas/issues';
+import type { Db } from '../../db';
+import type { IssueRow } from '../../db/schema';
+import { forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { nowIso } from '../../lib/time';
+import { actorOf, recordAudit } from '../audit/service';
+import { hasRole, type Caller } from '../auth/caller';
+import { idsOnPath } from '../org/service';
+import { loadRuleSet } from './deadline-rules';
+import { addLimit, limitFor } from './deadlines';
+import { deadlineStepOf, nextLevel } from './flow';
+import { inTransaction } from './load';
+import * as repo from './escalation-repo';
+import { writeStep } from './steps';
+
+/**
+ * Escalation (逾期升级): an issue whose current step has run past its limit goes up one level —
+ * grid → community → street → district — and the unit of that level gets a notice. It goes up once
+ * more each time another full step limit passes with nothing done (a step that sits still for three
+ * limits reaches the street), never more than one level per run, and the level stays where it got to
+ * until the issue is finished: its later steps are watched from there. The step deadline itself does
+ * not move, so the issue stays overdue on the board until the step is done.
+ */
+
+/** How many issues one run looks at; a backlog is worked off over the next runs. */
+const BATCH = 500;
+/** How often the server runs it. */
+export const ESCALATION_INTERVAL_MS = 5 * 60_000;
+
+const unitOfLevel = (row: IssueRow, level: IssueLevel): string =>
+  level === 'community'
+    ? row.community_id
+    : level === 'street'
+      ? row.street_id
+      : level === 'district'
+        ? idsOnPath(row.org_path)[0]
+        : row.grid_id;
+
+/** Moves every issue that is due one level up; answers how many moved. */
+export async function escalateOverdue(db: Db, now: string): Promise<number> {
+  const due = await repo.findEscalationDue(db, now, BATCH);
+  let moved = 0;
+  for (const row of due) {
+    const step = deadlineStepOf(row.status as IssueStatus);
+    const level = nextLevel(row.escalation_level as IssueLevel);
+    if (!step || !level || !row.escalate_at) continue;
+    const done = await inTransaction(db, async (trx) => {
+      const rules = await loadRuleSet(trx, row.street_id);
+      const next = addLimit(row.escalate_at!, limitFor(rules, step, row.category as IssueCategory));
+      // The version is left alone: this is the system's bookkeeping, not an edit that should make a
+      // person's open form stale; the guard still loses to a step taken in the meantime.
+      const ok = await repo.setEscalation(trx, row.id, row.version, {
+        escalation_level: level,
+        escalate_at: next,
+      });
+      if (!ok) return false;
+      const status = row.status as IssueStatus;
+      await writeStep(
+        trx,
+        null,
+        row,
+        { action: 'escalate', from: status, to: status },
+        { level },
+        now,
+      );
+      await repo.insertNotice(trx, {
+        id: newId(),
+        issue_id: row.id,
+        street_id: row.street_id,
+        kind: 'escalation',
+        level,
+        unit_id: unitOfLevel(row, level),
+        note: null,
+        created_at: now,
+        read_at: null,
+        read_by: null,
+      });
+      return true;
+    });
+    if (done) moved++;
+  }
+  return moved;
+}
+
+/** The admin's run on demand (and the tests'), at a given time. */
+export async function runEscalation(opts: {
+  db: Db;
+  caller: Caller;
+  now?: string;
+}): Promise<{ escalated: number }> {
+  if (!hasRole(opts.caller, ['districtAdmin'])) throw forbidden();
+  const now = opts.now ? new Date(opts.now).toISOString() : nowIso();
+  const escalated = await escalateOverdue(opts.db, now);
+  await recordAudit(opts.db, {
+    actor: actorOf(opts.caller),
+    action: 'issue.escalateRun',
+    entity: 'issue',
+    detail: `${now} ${escalated}`,
+  });
+  return { escalated };
+}
+
+/** Runs escalation every few minutes until stopped; a failed run is logged and the next one tries again. */
+export function startEscalationTimer(
+  db: Db,
+  log: { error(obj: unknown, msg?: string): void },
+  intervalMs = ESCALATION_INTERVAL_MS,
+): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    escalateOverdue(db, nowIso())
+      .catch((err: unknown) => log.error(err, 'issue escalation failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+// ——— notices ———
+
+const presentNotice = (n: repo.NoticeView): IssueNotice => ({
+  id: n.id,
+  issueId: n.issue_id,
+  kind: n.kind,
+  level: n.level as IssueLevel | null,
+  unit: { id: n.unit_id, name: n.unit_name ?? '' },
+  note: n.note,
+  issueStatus: n.issue_status as IssueStatus,
+  issueDescription: n.issue_description,
+  createdAt: n.created_at,
+  readAt: n.read_at,
+});
+
+/** Notices to the units the caller holds a role at: their community, street, district or department. */
+export async function listNotices(opts: {
+  db: Db;
+  caller: Caller;
+  query: { unread?: boolean; page: number; pageSize: number };
+}) {
+  const { query } = opts;
+  const { rows, total } = await repo.findNotices(
+    opts.db,
+    { unitIds: opts.caller.assignments.map((a) => a.orgUnitId), unread: query.unread },
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+  );
+  return { items: rows.map(presentNotice), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function readNotice(opts: { db: Db; caller: Caller; id: string }): Promise<void> {
+  const n = await repo.getNotice(opts.db, opts.id);
+  if (!n || !opts.caller.assignments.some((a) => a.orgUnitId === n.unit_id)) throw notFound();
+  await repo.markNoticeRead(opts.db, n.id, opts.caller.userId, nowIso());
+}

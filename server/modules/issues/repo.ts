@@ -1,0 +1,350 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db';
+import type { IssueRow, IssueStepRow, IssueStepTable, IssueTable } from '../../db/schema';
+
+/** An issue with the names lists show beside it. */
+export type IssueView = IssueRow & {
+  grid_name: string | null;
+  community_name: string | null;
+  reporter_name: string | null;
+  department_name: string | null;
+  assignee_name: string | null;
+};
+
+// Lists join the org and staff tables for names only; those rows are read here, never written.
+function issueViews(db: Db) {
+  return db
+    .selectFrom('issue')
+    .leftJoin('org_unit as g', 'g.id', 'issue.grid_id')
+    .leftJoin('org_unit as c', 'c.id', 'issue.community_id')
+    .leftJoin('org_unit as d', 'd.id', 'issue.department_id')
+    .leftJoin('staff_user as r', 'r.id', 'issue.reporter_id')
+    .leftJoin('staff_user as a', 'a.id', 'issue.assignee_id')
+    .selectAll('issue')
+    .select([
+      'g.name as grid_name',
+      'c.name as community_name',
+      'd.name as department_name',
+      'r.display_name as reporter_name',
+      'a.display_name as assignee_name',
+    ]);
+}
+
+export async function changed(q: { executeTakeFirst(): Promise<{ numUpdatedRows: bigint }> }) {
+  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+}
+
+// ——— issues ———
+
+export async function getIssue(db: Db, id: string): Promise<IssueRow | undefined> {
+  return db.selectFrom('issue').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getIssueView(db: Db, id: string): Promise<IssueView | undefined> {
+  return issueViews(db).where('issue.id', '=', id).executeTakeFirst();
+}
+
+export async function getIssues(db: Db, ids: string[]): Promise<IssueRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('issue').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insertIssue(db: Db, row: Insertable<IssueTable>): Promise<void> {
+  await db.insertInto('issue').values(row).execute();
+}
+
+/** Applies the patch only if the stored version is the one read. */
+export async function updateIssue(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<IssueTable>,
+): Promise<boolean> {
+  return changed(
+    db
+      .updateTable('issue')
+      .set({ ...patch, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version),
+  );
+}
+
+export type AreaClause =
+  | { column: 'street_id' | 'community_id' | 'grid_id'; id: string }
+  | { column: 'org_path'; prefix: string };
+
+/** Whose issues a caller sees: an area, what they reported, and what was dispatched to them. */
+export interface IssueScope {
+  area: AreaClause[];
+  userId: string;
+  departmentIds: string[];
+}
+
+export interface IssueListFilter {
+  scope: IssueScope;
+  statuses?: readonly string[];
+  category?: string;
+  communityId?: string;
+  gridId?: string;
+  departmentId?: string;
+  level?: string;
+  placeId?: string;
+  /** true: past its step deadline at `now`; false: not. */
+  overdue?: boolean;
+  now: string;
+  q?: string;
+}
+
+function scoped(db: Db, f: Omit<IssueListFilter, 'statuses'>) {
+  const { scope } = f;
+  let q = issueViews(db).where((eb) =>
+    eb.or([
+      ...scope.area.map((a) =>
+        a.column === 'org_path'
+          ? eb('issue.org_path', 'like', `${a.prefix}%`)
+          : eb(`issue.${a.column}`, '=', a.id),
+      ),
+      eb('issue.reporter_id', '=', scope.userId),
+      eb('issue.assignee_id', '=', scope.userId),
+      ...(scope.departmentIds.length ? [eb('issue.department_id', 'in', scope.departmentIds)] : []),
+      // Uncorrelated, so it runs once on the step indexes: what was ever dispatched to them.
+      eb(
+        'issue.id',
+        'in',
+        eb
+          .selectFrom('issue_step as s')
+          .select('s.issue_id')
+          .where('s.action', '=', 'dispatch')
+          .where((e) =>
+            e.or([
+              e('s.assignee_id', '=', scope.userId),
+              ...(scope.departmentIds.length
+                ? [e('s.department_id', 'in', scope.departmentIds)]
+                : []),
+            ]),
+          ),
+      ),
+    ]),
+  );
+  if (f.category) q = q.where('issue.category', '=', f.category);
+  if (f.communityId) q = q.where('issue.community_id', '=', f.communityId);
+  if (f.gridId) q = q.where('issue.grid_id', '=', f.gridId);
+  if (f.departmentId) q = q.where('issue.department_id', '=', f.departmentId);
+  if (f.level) q = q.where('issue.escalation_level', '=', f.level);
+  if (f.placeId) q = q.where('issue.place_id', '=', f.placeId);
+  if (f.overdue === true) q = q.where('issue.step_deadline', '<', f.now);
+  if (f.overdue === false)
+    q = q.where((eb) =>
+      eb.or([eb('issue.step_deadline', 'is', null), eb('issue.step_deadline', '>=', f.now)]),
+    );
+  if (f.q) {
+    const part = `%${f.q}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('issue.description', 'like', part),
+        eb('issue.location_text', 'like', part),
+        eb('issue.place_name', 'like', part),
+      ]),
+    );
+  }
+  return q;
+}
+
+export async function findIssues(
+  db: Db,
+  f: IssueListFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: IssueView[]; total: number }> {
+  let q = scoped(db, f);
+  if (f.statuses) q = q.where('issue.status', 'in', [...f.statuses]);
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy('issue.created_at', 'desc')
+      .orderBy('issue.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Issues per status, and how many are overdue, under the same filter (statuses aside). */
+export async function countIssues(
+  db: Db,
+  f: Omit<IssueListFilter, 'statuses'>,
+): Promise<{ byStatus: Map<string, number>; overdue: number }> {
+  const q = scoped(db, f).clearSelect();
+  const [rows, late] = await Promise.all([
+    q
+      .select(['issue.status', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .groupBy('issue.status')
+      .execute(),
+    q
+      .where('issue.step_deadline', '<', f.now)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return {
+    byStatus: new Map(rows.map((r) => [r.status, Number(r.n)])),
+    overdue: Number(late?.n ?? 0),
+  };
+}
+
+export async function issueSummaries(
+  db: Db,
+  ids: string[],
+): Promise<Pick<IssueRow, 'id' | 'status' | 'step_deadline'>[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('issue')
+    .select(['id', 'status', 'step_deadline'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+// ——— steps ———
+
+export async function insertStep(db: Db, row: Insertable<IssueStepTable>): Promise<void> {
+  await db.insertInto('issue_step').values(row).execute();
+}
+
+export type StepView = IssueStepRow & {
+  department_name: string | null;
+  assignee_name: string | null;
+};
+
+export async function findSteps(db: Db, issueId: string): Promise<StepView[]> {
+  return db
+    .selectFrom('issue_step as s')
+    .leftJoin('org_unit as d', 'd.id', 's.department_id')
+    .leftJoin('staff_user as a', 'a.id', 's.assignee_id')
+    .selectAll('s')
+    .select(['d.name as department_name', 'a.display_name as assignee_name'])
+    .where('s.issue_id', '=', issueId)
+    .orderBy('s.at')
+    .orderBy('s.id')
+    .execute();
+}
+
+export async function getStep(
+  db: Db,
+  id: string,
+): Promise<Pick<IssueStepRow, 'id' | 'issue_id' | 'action'> | undefined> {
+  return db
+    .selectFrom('issue_step')
+    .select(['id', 'issue_id', 'action'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findReportStep(db: Db, issueId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('issue_step')
+    .select('id')
+    .where('issue_id', '=', issueId)
+    .where('action', '=', 'report')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The departments and people an issue has ever been dispatched to. */
+export async function findDispatchTies(
+  db: Db,
+  issueId: string,
+): Promise<{ departmentIds: string[]; assigneeIds: string[] }> {
+  const rows = await db
+    .selectFrom('issue_step')
+    .select(['department_id', 'assignee_id'])
+    .where('issue_id', '=', issueId)
+    .where('action', '=', 'dispatch')
+    .execute();
+  return {
+    departmentIds: rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
+    assigneeIds: rows.flatMap((r) => (r.assignee_id ? [r.assignee_id] : [])),
+  };
+}
+
+// ——— units and people the flow names (read only) ———
+
+export interface UnitInfo {
+  id: string;
+  name: string;
+  kind: string;
+  path: string;
+  parent_id: string | null;
+  status: string;
+}
+
+export async function getUnits(db: Db, ids: string[]): Promise<UnitInfo[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'kind', 'path', 'parent_id', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Live departments that sit directly under one of these units (the district, the street). */
+export async function findDepartmentsUnder(db: Db, parentIds: string[]): Promise<UnitInfo[]> {
+  if (parentIds.length === 0) return [];
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'kind', 'path', 'parent_id', 'status'])
+    .where('kind', '=', 'department')
+    .where('status', '=', 'active')
+    .where('parent_id', 'in', parentIds)
+    .orderBy('name')
+    .execute();
+}
+
+/** An active staff member's display name and the units and roles they hold. */
+export async function findStaffWithUnits(
+  db: Db,
+  userId: string,
+): Promise<{ name: string; units: { role: string; unitId: string; path: string }[] } | undefined> {
+  const user = await db
+    .selectFrom('staff_user')
+    .select(['display_name', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || user.status !== 'active') return undefined;
+  const units = await db
+    .selectFrom('role_assignment as ra')
+    .innerJoin('org_unit as u', 'u.id', 'ra.org_unit_id')
+    .select(['ra.role', 'ra.org_unit_id', 'u.path'])
+    .where('ra.user_id', '=', userId)
+    .execute();
+  return {
+    name: user.display_name,
+    units: units.map((u) => ({ role: u.role, unitId: u.org_unit_id, path: u.path })),
+  };
+}
+
+/** Whether any issue lies in, or was ever dispatched to, the unit. */
+export async function unitHasIssues(db: Db, unitId: string): Promise<boolean> {
+  const hit = await db
+    .selectFrom('issue')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('grid_id', '=', unitId),
+        eb('community_id', '=', unitId),
+        eb('street_id', '=', unitId),
+        eb('department_id', '=', unitId),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  if (hit) return true;
+  const step = await db
+    .selectFrom('issue_step')
+    .select('id')
+    .where('department_id', '=', unitId)
+    .limit(1)
+    .executeTakeFirst();
+  return step !== undefined;
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../../db';
+import type { Caller } from '../auth/caller';
+import { mayReadIssue } from './board';
+import * as repo from './repo';
+
+// What other modules and the composition root use of the issues module. The contract functions:
+//   reportIssue(db, caller, report) → { id, created }        inside the caller's transaction
+//   verifyIssueByReinspection(db, caller, issueId, fixed, note) inside the caller's transaction
+//   issueSummaryFor(db, issueIds) → Map id → { status, stepDeadline, overdue }
+export { reportIssue } from './report';
+export { runIssueCommand, verifyIssueByReinspection } from './steps';
+export {
+  countIssues,
+  dispatchTargets,
+  exportIssues,
+  getIssue,
+  issueSummaryFor,
+  listIssues,
+  listSteps,
+  mayReadIssue,
+} from './board';
+export {
+  escalateOverdue,
+  listNotices,
+  readNotice,
+  runEscalation,
+  startEscalationTimer,
+} from './escalation';
+export { getDeadlines, putDeadlines } from './deadline-rules';
+export { defaultLimit } from './deadlines';
+
+/** Photos of a step are seen by whoever may read its issue (registered with the files module). */
+export async function issueStepFileAccess(
+  db: Db,
+  caller: Caller,
+  stepId: string,
+): Promise<boolean> {
+  const step = await repo.getStep(db, stepId);
+  return step ? mayReadIssue(db, caller, step.issue_id) : false;
+}
+
+/** A unit with issues in it (or dispatched to it) cannot be deleted, only retired. */
+export const unitHasIssues = (db: Db, unitId: string): Promise<boolean> =>
+  repo.unitHasIssues(db, unitId);
