@@ -28,7 +28,7 @@ function linli(args: string[], settings: Record<string, string | undefined>): Pr
     execFile(
       process.execPath,
       ['--import', 'tsx', 'cli/linli.ts', ...args],
-      { cwd: ROOT, env, timeout: 20_000 },
+      { cwd: ROOT, env, timeout: 60_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -58,7 +58,9 @@ async function withHandle<T>(database: TestDatabase, work: (h: DbHandle) => Prom
 }
 
 // Each test has its own database, so they run side by side: most of the time is child start-up.
-describe.concurrent('linli command line', () => {
+// Each command is a fresh Node process (~1.5 s to start under tsx, several times that on a busy
+// two-core machine), so these tests get more time than the in-process ones.
+describe.concurrent('linli command line', { timeout: 120_000 }, () => {
   it('lists its four commands under --help', async ({ expect }) => {
     const run = await linli(['--help'], {});
     expect(run.code).toBe(0);
