@@ -27,6 +27,8 @@ import { staffRoutes } from './modules/auth/staff-routes';
 import { unitHasStaff } from './modules/auth/staff-service';
 import { registerUnitUsageCheck } from './modules/org/service';
 import { orgRoutes } from './modules/org/routes';
+import { onMajorChange } from './modules/people/service';
+import { dueAfterMajorChange } from './modules/cases/major-change';
 import { ledgerRoutes } from './modules/people/ledger-routes';
 import { peopleRoutes } from './modules/people/routes';
 import { filesRoutes } from './modules/files/routes';
@@ -101,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerUnitUsageCheck(unitHasCases);
     // …and the people module learns who works with a client through a case.
     registerCaseTieCheck(caseTieCheck);
+    onMajorChange(dueAfterMajorChange);
     registerUnitUsageCheck(unitHasIssues);
     // …and the files module who may see a photo of an issue's step.
     registerFileAccessCheck('issueStep', issueStepFileAccess);

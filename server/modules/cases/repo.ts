@@ -359,3 +359,11 @@ export async function updateCareRule(
       .where('version', '=', version),
   );
 }
+
+/** Open cases whose client lives in the household, with the client's birth date for the care tier. */
+export async function findOpenCasesInHousehold(db: Db, householdId: string): Promise<CaseView[]> {
+  return caseViews(db)
+    .where('r.household_id', '=', householdId)
+    .where('c.status', '=', 'open')
+    .execute();
+}

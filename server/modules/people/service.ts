@@ -49,6 +49,25 @@ export interface ChangeSource {
 type RelationToHead = (typeof relationsToHead)[number];
 type Located = Pick<HouseholdRow, 'street_id' | 'community_id' | 'grid_id' | 'org_path'>;
 
+/** A change to a household that the people caring for it must react to soon (a death, a move, new health facts). */
+export interface MajorChange {
+  householdId: string;
+  residentIds: string[];
+  /** What happened, in words for the case timeline. */
+  what: string;
+}
+export type MajorChangeListener = (db: Db, caller: Caller, change: MajorChange) => Promise<void>;
+const majorChangeListeners: MajorChangeListener[] = [];
+/** The cases module listens without the people module importing it. */
+export function onMajorChange(listener: MajorChangeListener): void {
+  majorChangeListeners.push(listener);
+}
+async function majorChange(db: Db, caller: Caller, change: MajorChange): Promise<void> {
+  for (const listener of majorChangeListeners) await listener(db, caller, change);
+}
+/** Corrections that count as a major change of a person's situation. */
+const MAJOR_FIELDS = new Set(['careTags', 'healthNotes', 'disability', 'selfCare']);
+
 function checkArea(caller: Caller, row: Located, write: boolean): void {
   const roles = rolesAt(caller, row);
   // Outside the caller's area a record does not exist for them.
@@ -497,6 +516,14 @@ export async function applyResidentChanges(
     orgPath: r.org_path,
     detail: source.type === 'manual' ? undefined : `${source.type}:${source.id ?? ''}`,
   });
+  const major = changes.filter((c) => MAJOR_FIELDS.has(c.field)).map((c) => c.field);
+  if (major.length) {
+    await majorChange(db, caller, {
+      householdId: r.household_id,
+      residentIds: [r.id],
+      what: `${r.name}: ${major.join(', ')}`,
+    });
+  }
   return changes.map((c) => c.field);
 }
 
@@ -568,6 +595,11 @@ export function removeMember(
           [{ field: 'status', old: 'living', new: input.reason }],
         ),
       );
+      await majorChange(db, caller, {
+        householdId: h.id,
+        residentIds: living.map((m) => m.id),
+        what: `${r.name}: ${input.reason}`,
+      });
     },
   );
 }
@@ -653,6 +685,11 @@ export function moveHousehold(
         [{ field: 'address', old: from, new: to }],
       ),
     );
+    await majorChange(db, caller, {
+      householdId: h.id,
+      residentIds: members.map((m) => m.id),
+      what: `${from} → ${to}`,
+    });
   });
 }
 
