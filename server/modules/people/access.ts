@@ -125,6 +125,10 @@ export const listAccess = (
 
 const MASK = '******';
 
+/** 小阳 → 小*, 李小华 → 李**: the first character stays so a list still reads as a family. */
+export const maskName = (name: string): string =>
+  name.slice(0, 1) + '*'.repeat(Math.max(1, [...name].length - 1));
+
 export function sensitiveValue(
   r: ResidentRow,
   field: SensitiveField,
@@ -162,13 +166,17 @@ export function presentResident(
   opts: { access: Record<SensitiveField, FieldAccess>; tags: string[]; address: string },
 ): Resident {
   const today = new Date().toISOString().slice(0, 10);
+  // Everything about a minor is sensitive: who may not see the child's ID number whole or by reason
+  // (lists and exports, grid and community staff, admins) sees the name masked and no birth date.
+  const hideMinor =
+    isMinor(r, today) && opts.access.idNumber !== 'whole' && opts.access.idNumber !== 'reveal';
   return {
     id: r.id,
     householdId: r.household_id,
     relationToHead: r.relation_to_head as Resident['relationToHead'],
-    name: r.name,
+    name: hideMinor ? maskName(r.name) : r.name,
     gender: r.gender as Resident['gender'],
-    birthDate: r.birth_date,
+    birthDate: hideMinor ? null : r.birth_date,
     age: r.birth_date ? ageOn(r.birth_date, today) : null,
     minor: isMinor(r, today),
     ethnicity: r.ethnicity,

@@ -344,6 +344,31 @@ describe.each(dialects)('households and residents on %s', (dialect) => {
     );
   });
 
+  it('masks a minor’s name and birth date in lists and for roles outside the station', async () => {
+    let h = await buildHousehold(grid, {
+      community: '御河九号社区',
+      head: { name: '周建军', idNumber: fakeIdNumber('1985-01-01') },
+    });
+    const res = await grid.inject({
+      method: 'POST',
+      url: `/api/households/${h.id}/members`,
+      payload: {
+        version: h.version,
+        name: '周小雨',
+        relationToHead: 'child',
+        idNumber: fakeIdNumber('2016-08-08', true),
+      },
+    });
+    h = res.json<Household>();
+    expect(h.members.map((m) => m.name)).toEqual(['周建军', '周**']);
+    expect(h.members[1]).toMatchObject({ minor: true, birthDate: null, age: expect.any(Number) });
+    const listed = (await grid.inject({ method: 'GET', url: '/api/residents?q=zxy' })).json<{
+      items: Resident[];
+    }>();
+    expect(listed.items.map((i) => i.name)).toEqual(['周**']);
+    expect(JSON.stringify(listed)).not.toContain('周小雨');
+  });
+
   it('records a guardian’s consent for a child under 14, and refuses the child’s own', async () => {
     const h = await buildHousehold(qingyuan, {
       community: '清远东社区',
