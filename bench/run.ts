@@ -9,6 +9,7 @@ import { DEFAULT_DEMO_PASSWORD } from '../server/config';
 import { migrateToLatest, openDb } from '../server/db';
 import { seedDemo } from '../server/demo/seed';
 import { createFieldCipher, useFieldCipher } from '../server/lib/crypto';
+import { localFileStore } from '../server/modules/files/store';
 import { addBenchData, BENCH_PASSWORD } from './data';
 import type { LoadReply, LoadRequest, Scenario, ScenarioResult } from './load';
 
@@ -95,7 +96,9 @@ async function main(): Promise<number> {
   await migrateToLatest(handle.db);
   // buildApp sets the cipher too; the demo data sealed before it needs the same key.
   useFieldCipher(createFieldCipher(SECRET_KEY));
-  await seedDemo(handle.db, DEFAULT_DEMO_PASSWORD);
+  await seedDemo(handle.db, DEFAULT_DEMO_PASSWORD, {
+    fileStore: localFileStore(path.join(dataDir, 'files')),
+  });
   const data = await addBenchData(handle.db, SHAPE);
   const count = async (table: 'org_unit' | 'staff_user' | 'role_assignment') =>
     Number(

@@ -7,6 +7,7 @@ import { DEFAULT_DEMO_PASSWORD } from '../server/config';
 import { openDb, type DbHandle } from '../server/db';
 import { seedDemo } from '../server/demo/seed';
 import { createFieldCipher, useFieldCipher } from '../server/lib/crypto';
+import { localFileStore } from '../server/modules/files/store';
 import { createTestDatabase, dialects, openTestDb, type TestDatabase } from '../test/support/db';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -149,7 +150,9 @@ describe.concurrent('linli command line', { timeout: 120_000 }, () => {
       }
       const handle = await openTestDb(database);
       useFieldCipher(createFieldCipher('test-secret-key'));
-      await seedDemo(handle.db, DEFAULT_DEMO_PASSWORD);
+      await seedDemo(handle.db, DEFAULT_DEMO_PASSWORD, {
+        fileStore: localFileStore(path.join(database.dataDir, 'files')),
+      });
       const units = await handle.db.selectFrom('org_unit').select('name').execute();
       // Left open, as a running server would hold it.
       try {

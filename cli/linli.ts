@@ -8,6 +8,7 @@ import { sqliteFileIn, type DbHandle } from '../server/db';
 import { demoLoginLines, seedDemo } from '../server/demo/seed';
 import { createFieldCipher, loadSecretKey, useFieldCipher } from '../server/lib/crypto';
 import { assertStrongPassword } from '../server/modules/auth/password';
+import { localFileStore } from '../server/modules/files/store';
 import { countStaff, createStaffDirect } from '../server/modules/auth/staff-service';
 import { createDistrict, findDistricts } from '../server/modules/org/service';
 import type { OrgUnit } from '../common/schemas/org';
@@ -140,7 +141,9 @@ async function loadDemo(): Promise<void> {
       console.log(
         `LINLI_SECRET_KEY is not set: made one and kept it in ${config.dataDir}/secret.key.`,
       );
-    await seedDemo(db, config.demoPassword);
+    await seedDemo(db, config.demoPassword, {
+      fileStore: localFileStore(path.join(config.dataDir, 'files')),
+    });
     console.log(`Loaded the demo district 平城区 into ${describeDatabase(handle)}.`);
     const passwordFromEnv = Boolean(process.env.LINLI_DEMO_PASSWORD);
     console.log(demoLoginLines(config.demoPassword, passwordFromEnv).join('\n'));

@@ -33,6 +33,7 @@ export async function start(config: Config): Promise<Started> {
   if (empty && config.demo) {
     await seedDemo(dbHandle.db, config.demoPassword, {
       generatedPerCommunity: DEMO_HOUSEHOLDS_PER_COMMUNITY,
+      fileStore: localFileStore(path.join(config.dataDir, 'files')),
     });
   }
   const app = await buildApp({

@@ -4,7 +4,11 @@ import type { Caller } from '../modules/auth/caller';
 import { createStaffDirect } from '../modules/auth/staff-service';
 import { createDistrict, createOrgUnit, getOrgUnit } from '../modules/org/service';
 import type { OrgUnit } from '../../common/schemas/org';
+import path from 'node:path';
+import { loadConfig } from '../config';
+import { localFileStore, type FileStore } from '../modules/files/store';
 import { seedStoryCases } from './cases';
+import { seedGridStories } from './grid';
 import { seedDemoChecklists, seedDemoPlaces } from './places';
 import { seedGeneratedHouseholds, seedStoryHouseholds } from './people';
 
@@ -89,6 +93,31 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
       role: 'socialWorker',
       unit: '迎宾街道社工站',
     },
+    { username: 'street.shuiposi', displayName: '范志宏', role: 'streetAdmin', unit: '水泊寺街道' },
+    {
+      username: 'grid.shuiposi',
+      displayName: '常丽萍',
+      role: 'gridWorker',
+      unit: '水泊寺社区第一网格',
+    },
+    {
+      username: 'officer.zfd',
+      displayName: '武振军',
+      role: 'departmentOfficer',
+      unit: '水泊寺街道综合行政执法队',
+    },
+    {
+      username: 'officer.shangwu',
+      displayName: '白俊峰',
+      role: 'departmentOfficer',
+      unit: '商务局',
+    },
+    {
+      username: 'grid.yongtai',
+      displayName: '薛建华',
+      role: 'gridWorker',
+      unit: '永泰南社区第一网格',
+    },
   ];
 
 /** How to log in to the demo district, for the start-up banner and `linli seed-demo`; a password set in the environment is not echoed. */
@@ -150,6 +179,8 @@ function stationCaller(
 export interface SeedOptions {
   /** Generated households per community, so that lists are real (0 in tests that need only the stories). */
   generatedPerCommunity?: number;
+  /** Where the demo's photos go: the app's file store (its default under the data dir when left out). */
+  fileStore?: FileStore;
 }
 
 /**
@@ -235,6 +266,13 @@ export async function seedDemo(db: Db, password: string, opts: SeedOptions = {})
     );
   }
   // The checklists of the district and the shops and markets of the source page's scenes.
-  await seedDemoChecklists(db, caller);
-  await seedDemoPlaces(db, caller);
+  const checklists = await seedDemoChecklists(db, caller);
+  const places = await seedDemoPlaces(db, caller);
+  // 水泊寺's unannounced check, 永泰's patrols, 迎宾's shop checks and 御河九号's stairwells.
+  await seedGridStories(db, {
+    checklists,
+    places,
+    units: unitIds,
+    fileStore: opts.fileStore ?? localFileStore(path.join(loadConfig().dataDir, 'files')),
+  });
 }

@@ -33,7 +33,10 @@ export async function createTestApp(
   const database: TestDatabase = await createTestDatabase(dialect);
   const handle = await openTestDb(database);
   useFieldCipher(createFieldCipher(TEST_SECRET_KEY));
-  if (opts.demo !== false) await seedDemo(handle.db, PASSWORD);
+  if (opts.demo !== false)
+    await seedDemo(handle.db, PASSWORD, {
+      fileStore: localFileStore(path.join(database.dataDir, 'files')),
+    });
   const app = await buildApp({
     dbHandle: handle,
     auth: { sessionIdleMinutes: 30, requireTwoFactor: opts.requireTwoFactor ?? false },

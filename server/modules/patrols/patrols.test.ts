@@ -88,7 +88,9 @@ describe.each(dialects)('patrols on %s', (dialect) => {
     expect(second.statusCode).toBe(409);
     expect(second.json<{ error: { code: string } }>().error.code).toBe('PATROL_ALREADY_OPEN');
     expect(
-      (await t.handle.db.selectFrom('patrol').select('id').execute()).map((p) => p.id),
+      (
+        await t.handle.db.selectFrom('patrol').select('id').where('grid_id', '=', gridId).execute()
+      ).map((p) => p.id),
     ).toEqual([patrolId]);
   });
 
