@@ -9,6 +9,7 @@ import './styles/pages.css';
 import './styles/people.css';
 import './styles/cases.css';
 import './styles/case-work.css';
+import './styles/issues.css';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { markSessionLost, meKey } from './auth';
 import { AntdRoot } from './components/antd-root';

@@ -48,6 +48,43 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'issues',
+        handle: { nav: 'issues' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/issues/issues-page')).IssuesPage }),
+      },
+      {
+        path: 'issues/new',
+        handle: { nav: 'issueReport' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/issues/issue-report-page')).IssueReportPage,
+        }),
+      },
+      {
+        path: 'issues/:id',
+        handle: { nav: 'issues', sub: 'issue' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/issues/issue-page')).IssuePage }),
+      },
+      {
+        path: 'places',
+        handle: { nav: 'places' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/places/places-page')).PlacesPage }),
+      },
+      {
+        path: 'inspections/new',
+        handle: { nav: 'places', sub: 'inspection' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/inspections/inspection-start-page'))
+            .InspectionStartPage,
+        }),
+      },
+      {
+        path: 'inspections/:id',
+        handle: { nav: 'places', sub: 'inspection' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/inspections/inspection-page')).InspectionPage,
+        }),
+      },
+      {
         path: 'residents',
         handle: { nav: 'residents' } satisfies RouteHandle,
         lazy: async () => ({

@@ -3,10 +3,13 @@ import { useMatches } from 'react-router';
 import {
   ApartmentOutlined,
   BookOutlined,
+  AlertOutlined,
   EyeOutlined,
+  FormOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   HomeOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
@@ -24,10 +27,13 @@ export type NavKey =
   | 'org'
   | 'staff'
   | 'audit'
+  | 'issues'
+  | 'issueReport'
+  | 'places'
   | 'me';
 export type ModuleKey = 'social' | 'grid' | 'community' | 'stats' | 'system';
 /** A page below a menu entry (the household below the register) names itself in the breadcrumb. */
-export type SubPageKey = 'household' | 'case' | 'serviceRecord';
+export type SubPageKey = 'household' | 'case' | 'serviceRecord' | 'issue' | 'inspection';
 export interface RouteHandle {
   nav: NavKey;
   sub?: SubPageKey;
@@ -59,6 +65,15 @@ const peopleReaders: readonly Role[] = [
   'gridWorker',
   'communityStaff',
   'viewer',
+];
+/** Who may report an issue (server: issues REPORTERS). */
+const issueReporters: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'communityStaff',
+  'gridWorker',
+  'socialWorker',
+  'stationSupervisor',
 ];
 /** The staff of a social work station: they carry and supervise cases (server: CASE_WORKERS). */
 export const stationRoles: readonly Role[] = ['stationSupervisor', 'socialWorker'];
@@ -104,6 +119,18 @@ export const navItems: readonly NavItem[] = [
     module: 'social',
     roles: ['stationSupervisor', 'districtAdmin'],
   },
+  // Anyone may open the board: the server answers each role with the issues it may read (a
+  // department officer sees what was dispatched to them).
+  { key: 'issues', path: '/issues', icon: <AlertOutlined />, module: 'grid' },
+  { key: 'places', path: '/places', icon: <ShopOutlined />, module: 'grid' },
+  {
+    key: 'issueReport',
+    path: '/issues/new',
+    icon: <FormOutlined />,
+    module: 'grid',
+    roles: issueReporters,
+    phoneOnly: true,
+  },
   { key: 'me', path: '/me', icon: <UserOutlined />, phoneOnly: true },
 ];
 
@@ -136,6 +163,9 @@ export interface PhoneTab {
     | 'org'
     | 'staff'
     | 'audit'
+    | 'issues'
+    | 'issueReport'
+    | 'places'
     | 'me';
 }
 
@@ -159,8 +189,8 @@ export function phoneTabs(me: Me): PhoneTab[] {
     ];
   }
   if (has(me, ['gridWorker'])) {
-    // TODO(grid): 巡查 · 走访 · 上报 go between 今日 and 我的 once their pages exist.
-    return [...tab('today'), ...tab('me')];
+    // TODO(grid): 巡查 · 走访 go between 今日 and 上报 once their pages exist.
+    return [...tab('today'), ...tab('issues'), ...tab('issueReport'), ...tab('me')];
   }
   const others = visible.filter((item) => item.key !== 'me').slice(0, 4);
   return [...others.flatMap((item) => tab(item.key)), ...tab('me')];

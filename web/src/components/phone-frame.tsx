@@ -39,6 +39,8 @@ export function PhoneFrame() {
           <NavLink
             key={item.key}
             to={item.path}
+            // exact: /issues/new is its own tab (上报), not 事件; sub-pages match by their route handle
+            end
             className={({ isActive }) =>
               isActive || current?.key === item.key ? 'phone-tab active' : 'phone-tab'
             }

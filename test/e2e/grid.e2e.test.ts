@@ -1,0 +1,267 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { zhCN } from '../../common/i18n/zh-CN';
+import type { IssueDetail } from '../../common/schemas/issues';
+import type { Inspection, Place } from '../../common/schemas/places';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
+import { startTestServer } from '../support/server';
+
+const chromiumPath = '/usr/bin/chromium';
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-results');
+const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+const ui = zhCN.placeUi.inspect;
+const issues = zhCN.issues;
+
+/** A button's name as the browser reads it: antd spaces two-character labels (保 存), icons add a name in front. */
+function label(text: string): RegExp {
+  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${chars.join('\\s*')}\\s*$`);
+}
+
+type Api = <T>(method: string, route: string, body?: object) => Promise<T>;
+
+/** A logged-in user over real HTTP: the session cookie always, the CSRF token on writes. */
+async function logIn(url: string, username: string): Promise<Api> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  if (!res.ok) throw new Error(`log-in of ${username} failed: ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((h) => h.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async <T>(method: string, route: string, body?: object): Promise<T> => {
+    const reply = await fetch(`${url}${route}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!reply.ok) throw new Error(`${method} ${route}: ${reply.status} ${await reply.text()}`);
+    return (await reply.json()) as T;
+  };
+}
+
+/**
+ * The journey's shop, made through the API in grid.yuhe's grid (御河九号社区第一网格, under 新旺街道).
+ * 新旺 has no enforcement team of its own, so the issue goes to the district's 市场监督管理局, whose
+ * officer.scjg handles it.
+ */
+const shopName = '邻里e2e便利店';
+
+describe('grid governance journey (phone, 390 px)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let place: Place;
+
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath)) {
+      throw new Error(
+        `${chromiumPath} is missing: apt-get update && apt-get install -y chromium fonts-wqy-microhei`,
+      );
+    }
+    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'web/vite.config.ts',
+        ],
+        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
+      );
+    }
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    const grid = await logIn(server.url, 'grid.yuhe');
+    const me = await grid<{ roles: { orgUnitId: string; orgUnitKind: string }[] }>(
+      'GET',
+      '/api/auth/me',
+    );
+    const gridId = me.roles.find((r) => r.orgUnitKind === 'grid')!.orgUnitId;
+    place = await grid<Place>('POST', '/api/places', {
+      name: shopName,
+      category: 'shop',
+      gridId,
+      address: '御河九号小区底商 12 号',
+    });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(shots, `grid-${name}.png`), animations: 'disabled' });
+
+  async function phoneAs(username: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/today`);
+    await page.getByLabel(zhCN.login.username).fill(username);
+    await page.getByLabel(zhCN.login.password).fill(demoPassword);
+    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+    await page.waitForURL(/\/today/);
+    return { context, page };
+  }
+
+  /** Opens the issue and takes the step named by its button, filling what the dialog asks. */
+  async function takeStep(page: Page, issueId: string, action: string, fill?: () => Promise<void>) {
+    await page.goto(`${server.url}/issues/${issueId}`);
+    await page
+      .getByRole('button', { name: label(action) })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await fill?.();
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  it('inspects a shop, fails two items, the issue goes through to rated, the notice PDF names the shop', async () => {
+    const photo = await (await browser.newPage()).screenshot({ type: 'png' });
+    const errors: string[] = [];
+
+    // ——— the grid worker inspects the shop on the phone ———
+    const worker = await phoneAs('grid.yuhe');
+    const page = worker.page;
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/inspections/new?placeId=${place.id}`);
+    await page.getByText('楼道消防安全检查').click();
+    await page.getByRole('button', { name: label(ui.start) }).click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+    const inspectionId = page.url().split('/').pop()!;
+    await page.getByText(ui.progress.replace('{{done}}', '1').replace('{{total}}', '3')).waitFor();
+    await shot(page, 'phone-inspection-item');
+
+    const results = ['fail', 'fail', 'pass'] as const;
+    for (const [index, result] of results.entries()) {
+      await page.getByText(`${index + 1} / ${results.length}`, { exact: true }).waitFor();
+      await page.locator(`.inspection-choice-${result}`).click();
+      if (result === 'fail') {
+        await page.getByLabel(ui.note).fill('现场发现问题，已拍照');
+        await page.getByTestId('photo-input').setInputFiles({
+          name: 'photo.png',
+          mimeType: 'image/png',
+          buffer: photo,
+        });
+        await page.locator('.photo-thumb').first().waitFor();
+      }
+      const last = index === results.length - 1;
+      await page.getByRole('button', { name: label(last ? ui.toSummary : ui.next) }).click();
+    }
+    await page.getByText(ui.summary).waitFor();
+    await shot(page, 'phone-inspection-summary');
+    await page.getByRole('button', { name: label(ui.submit) }).click();
+    await page.getByRole('button', { name: label(ui.viewIssue) }).waitFor();
+    await shot(page, 'phone-inspection-done');
+
+    const grid = await logIn(server.url, 'grid.yuhe');
+    const inspection = await grid<Inspection>('GET', `/api/inspections/${inspectionId}`);
+    expect(inspection.result).toBe('fail');
+    expect(inspection.items.filter((i) => i.result === 'fail')).toHaveLength(2);
+    const issueId = inspection.issueId!;
+    expect(issueId).toBeTruthy();
+    expect(inspection.noticeId).toBeTruthy();
+
+    // The notice PDF downloads from the phone and names the shop.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: label(ui.noticePdf) }).click(),
+    ]);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'linli-notice-')), 'notice.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(shopName);
+
+    // ——— the community accepts and dispatches it to the market regulator ———
+    const staff = await phoneAs('staff.yuhe');
+    await takeStep(staff.page, issueId, issues.actions.accept);
+    await staff.page.getByText(issues.statuses.accepted).first().waitFor();
+    await takeStep(staff.page, issueId, issues.actions.dispatch, async () => {
+      await staff.page.getByRole('dialog').locator('.ant-select').click();
+      await staff.page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: '市场监督管理局' })
+        .click();
+    });
+    await staff.page.getByText(issues.statuses.dispatched).first().waitFor();
+    await shot(staff.page, 'phone-issue-dispatched');
+
+    // ——— the officer handles it ———
+    const officer = await phoneAs('officer.scjg');
+    const officerApi = await logIn(server.url, 'officer.scjg');
+    let seen = await officerApi<IssueDetail>('GET', `/api/issues/${issueId}`);
+    if (seen.actions.includes('startHandling')) {
+      await takeStep(officer.page, issueId, issues.actions.startHandling);
+      await officer.page.getByText(issues.statuses.handling).first().waitFor();
+    }
+    await takeStep(officer.page, issueId, issues.actions.handle, async () => {
+      await officer.page
+        .getByLabel(zhCN.issueUi.noteLabels.handle)
+        .fill('已责令店主清理楼道杂物、更换灭火器');
+    });
+    await officer.page.getByText(issues.statuses.handled).first().waitFor();
+    seen = await officerApi<IssueDetail>('GET', `/api/issues/${issueId}`);
+    expect(seen.status).toBe('handled');
+
+    // ——— the grid worker re-inspects the notice's items: all fixed ———
+    await page.goto(`${server.url}/inspections/${inspectionId}`);
+    const items = page.locator('.inspection-reinspect-item');
+    await items.first().waitFor();
+    expect(await items.count()).toBe(2);
+    await shot(page, 'phone-reinspect');
+    for (const item of await items.all()) {
+      // 合格 is the first choice of each item
+      await item.locator('.inspection-choice-pass').click();
+    }
+    await page.getByRole('button', { name: label(ui.reinspectSubmit) }).click();
+    await page.getByText(ui.reinspected).waitFor();
+    await shot(page, 'phone-reinspected');
+
+    // ——— verified and closed by the re-inspection (or by hand), then rated ———
+    const staffApi = await logIn(server.url, 'staff.yuhe');
+    seen = await staffApi<IssueDetail>('GET', `/api/issues/${issueId}`);
+    if (seen.actions.includes('verify')) {
+      await takeStep(staff.page, issueId, issues.actions.verify, async () => {
+        await staff.page.getByLabel(zhCN.issueUi.noteLabels.verify).fill('复查合格');
+      });
+      seen = await staffApi<IssueDetail>('GET', `/api/issues/${issueId}`);
+    }
+    expect(seen.status).toBe('closed');
+    const rater = seen.actions.includes('rate') ? staff.page : page;
+    await takeStep(rater, issueId, issues.actions.rate);
+    await rater.getByText(issues.statuses.rated).first().waitFor();
+    await shot(rater, 'phone-issue-rated');
+    seen = await staffApi<IssueDetail>('GET', `/api/issues/${issueId}`);
+    expect(seen.status).toBe('rated');
+    expect(seen.rating).toBe(5);
+
+    expect(errors).toEqual([]);
+    await Promise.all([worker.context.close(), staff.context.close(), officer.context.close()]);
+  }, 180_000);
+});

@@ -1,0 +1,476 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, App, Button, Card, DatePicker, Input, Progress, Result, Skeleton, Tag } from 'antd';
+import {
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  FilePdfOutlined,
+  MinusCircleOutlined,
+} from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type {
+  Inspection,
+  itemResults,
+  ItemResultInput,
+  Notice,
+} from '../../../../common/schemas/places';
+import { apiDownload } from '../../api';
+import { useMe } from '../../auth';
+import { useIsPhone } from '../../use-is-phone';
+import { PhotoField } from '../issues/photo-field';
+import { PhoneActionBar } from '../people/phone-action-bar';
+import { useInspection, useInspectionWrites, useNotice } from './inspections-api';
+
+type ItemResult = (typeof itemResults)[number];
+type Draft = Record<string, { result?: ItemResult; note?: string; photoIds?: string[] }>;
+
+const resultIcons: Record<ItemResult, React.ReactNode> = {
+  pass: <CheckCircleOutlined />,
+  fail: <CloseCircleOutlined />,
+  notApplicable: <MinusCircleOutlined />,
+};
+const resultColors: Record<ItemResult, string> = {
+  pass: 'green',
+  fail: 'red',
+  notApplicable: 'default',
+};
+
+function toInput(itemId: string, d: Draft[string]): ItemResultInput | null {
+  if (!d.result) return null;
+  return {
+    itemId,
+    result: d.result,
+    note: d.note?.trim() ? d.note.trim() : undefined,
+    photoIds: d.photoIds?.length ? d.photoIds : undefined,
+  };
+}
+
+function ResultTag({ result }: { result: ItemResult | null | undefined }) {
+  const { t } = useTranslation();
+  if (!result) return <Tag>{t('placeUi.inspect.unanswered')}</Tag>;
+  return (
+    <Tag color={resultColors[result]} icon={resultIcons[result]}>
+      {t(`places.itemResults.${result}`)}
+    </Tag>
+  );
+}
+
+/** The checklist, one item per screen, then a summary; what was answered is saved as it goes. */
+function Walkthrough({ inspection }: { inspection: Inspection }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const isPhone = useIsPhone();
+  const writes = useInspectionWrites();
+  const items = inspection.items;
+  const [draft, setDraft] = useState<Draft>(() =>
+    Object.fromEntries(
+      items.map((i) => [
+        i.id,
+        { result: i.result ?? undefined, note: i.note ?? '', photoIds: i.photos.map((p) => p.id) },
+      ]),
+    ),
+  );
+  const firstOpen = items.findIndex((i) => !i.result);
+  const [index, setIndex] = useState(firstOpen === -1 ? items.length : firstOpen);
+  const [deadline, setDeadline] = useState<Dayjs>(() => dayjs().add(7, 'day'));
+  const [requirement, setRequirement] = useState('');
+  const [busy, setBusy] = useState(false);
+  const answered = items.filter((i) => draft[i.id]?.result).length;
+  const failed = items.filter((i) => draft[i.id]?.result === 'fail');
+
+  const set = (itemId: string, change: Draft[string]) =>
+    setDraft((prev) => ({ ...prev, [itemId]: { ...prev[itemId], ...change } }));
+
+  /** Saves the item on screen (if answered) and moves; a failed save keeps the user where they are. */
+  const go = async (next: number) => {
+    const item = items[index] as (typeof items)[number] | undefined;
+    const input = item && toInput(item.id, draft[item.id]);
+    if (input) {
+      setBusy(true);
+      try {
+        await writes.save(inspection, [input]);
+      } catch (error) {
+        void message.error(error instanceof Error ? error.message : String(error));
+        setBusy(false);
+        return;
+      }
+      setBusy(false);
+    }
+    setIndex(next);
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const results = items.flatMap((i) => toInput(i.id, draft[i.id]) ?? []);
+      await writes.submit(inspection, {
+        results,
+        rectification: failed.length
+          ? {
+              deadline: deadline.format('YYYY-MM-DD'),
+              requirement: requirement.trim() || undefined,
+            }
+          : undefined,
+        issueNotice: true,
+      });
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const progress = (
+    <div className="inspection-progress">
+      <Progress
+        percent={Math.round((answered / items.length) * 100)}
+        showInfo={false}
+        aria-hidden
+      />
+      <span className="inspection-count">
+        {t('placeUi.inspect.progress', {
+          done: Math.min(index + 1, items.length),
+          total: items.length,
+        })}
+      </span>
+    </div>
+  );
+
+  if (index >= items.length) {
+    const missing = items.length - answered;
+    const submitButton = (
+      <Button
+        type="primary"
+        size="large"
+        block={isPhone}
+        disabled={missing > 0}
+        loading={busy}
+        onClick={() => void submit()}
+      >
+        {t('placeUi.inspect.submit')}
+      </Button>
+    );
+    return (
+      <Card title={t('placeUi.inspect.summary')} className="inspection-summary">
+        {missing > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('placeUi.inspect.missing', { count: missing })}
+          />
+        )}
+        <ol className="inspection-summary-list">
+          {items.map((item, i) => (
+            <li key={item.id}>
+              <button type="button" className="link-button" onClick={() => setIndex(i)}>
+                {item.text}
+              </button>{' '}
+              <ResultTag result={draft[item.id]?.result} />
+              {draft[item.id]?.note && <div className="muted small">{draft[item.id].note}</div>}
+            </li>
+          ))}
+        </ol>
+        {failed.length > 0 && (
+          <div className="inspection-rectification">
+            <h3>{t('placeUi.inspect.rectification', { count: failed.length })}</h3>
+            <label className="inspection-field">
+              <span>{t('places.rectificationDeadline')}</span>
+              <DatePicker
+                value={deadline}
+                onChange={(d) => d && setDeadline(d)}
+                allowClear={false}
+                inputReadOnly
+                size="large"
+              />
+            </label>
+            <label className="inspection-field">
+              <span>{t('placeUi.inspect.requirement')}</span>
+              <Input.TextArea
+                rows={2}
+                value={requirement}
+                onChange={(e) => setRequirement(e.target.value)}
+                maxLength={2000}
+              />
+            </label>
+          </div>
+        )}
+        <div className="inspection-nav">
+          <Button size="large" onClick={() => setIndex(items.length - 1)}>
+            {t('placeUi.inspect.previous')}
+          </Button>
+          {!isPhone && submitButton}
+        </div>
+        {isPhone && <PhoneActionBar>{submitButton}</PhoneActionBar>}
+      </Card>
+    );
+  }
+
+  const item = items[index];
+  const current = draft[item.id] ?? {};
+  const photoNeeded =
+    item.photoRequired === 'always' ||
+    (item.photoRequired === 'onFail' && current.result === 'fail');
+  return (
+    <Card className="inspection-item-card">
+      {progress}
+      {item.category && <div className="muted">{item.category}</div>}
+      <h2 className="inspection-item-text">{item.text}</h2>
+      <div className="inspection-choices" role="radiogroup" aria-label={item.text}>
+        {(['pass', 'fail', 'notApplicable'] as const).map((r) => (
+          <Button
+            key={r}
+            role="radio"
+            aria-checked={current.result === r}
+            size="large"
+            type={current.result === r ? 'primary' : 'default'}
+            danger={r === 'fail'}
+            icon={resultIcons[r]}
+            className={`inspection-choice inspection-choice-${r}`}
+            onClick={() => set(item.id, { result: r })}
+          >
+            {t(`places.itemResults.${r}`)}
+          </Button>
+        ))}
+      </div>
+      <Input.TextArea
+        rows={2}
+        placeholder={t('placeUi.inspect.note')}
+        aria-label={t('placeUi.inspect.note')}
+        value={current.note}
+        onChange={(e) => set(item.id, { note: e.target.value })}
+        maxLength={500}
+      />
+      <div className={photoNeeded ? 'inspection-photo-needed' : undefined}>
+        {photoNeeded && (
+          <div className="small">{t(`places.photoRequired.${item.photoRequired}`)}</div>
+        )}
+        <PhotoField
+          max={10}
+          value={current.photoIds}
+          onChange={(photoIds) => set(item.id, { photoIds })}
+        />
+      </div>
+      <div className="inspection-nav">
+        <Button size="large" disabled={index === 0 || busy} onClick={() => void go(index - 1)}>
+          {t('placeUi.inspect.previous')}
+        </Button>
+        <Button
+          size="large"
+          type="primary"
+          loading={busy}
+          disabled={!current.result}
+          onClick={() => void go(index + 1)}
+        >
+          {index === items.length - 1 ? t('placeUi.inspect.toSummary') : t('placeUi.inspect.next')}
+        </Button>
+      </div>
+    </Card>
+  );
+}
+
+/** 复查: each item of the notice fixed or not; all fixed verifies the issue. */
+function Reinspection({ notice }: { notice: Notice }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const writes = useInspectionWrites();
+  const [results, setResults] = useState<Record<string, 'pass' | 'fail'>>({});
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const complete = notice.items.every((i) => results[i.checklistItemId]);
+  const send = async () => {
+    setBusy(true);
+    try {
+      await writes.reinspect(notice, {
+        results: notice.items.map((i) => ({
+          checklistItemId: i.checklistItemId,
+          result: results[i.checklistItemId],
+        })),
+        note: note.trim() || undefined,
+      });
+      void message.success(t('placeUi.inspect.reinspected'));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={t('places.reinspection')} className="inspection-section">
+      {notice.items.map((i) => (
+        <div key={i.checklistItemId} className="inspection-reinspect-item">
+          <div>{i.text}</div>
+          <div className="inspection-reinspect-choices" role="radiogroup" aria-label={i.text}>
+            {(['pass', 'fail'] as const).map((r) => (
+              <Button
+                key={r}
+                role="radio"
+                aria-checked={results[i.checklistItemId] === r}
+                size="large"
+                type={results[i.checklistItemId] === r ? 'primary' : 'default'}
+                danger={r === 'fail'}
+                icon={resultIcons[r]}
+                className={`inspection-choice-${r}`}
+                onClick={() => setResults((prev) => ({ ...prev, [i.checklistItemId]: r }))}
+              >
+                {t(`places.itemResults.${r}`)}
+              </Button>
+            ))}
+          </div>
+        </div>
+      ))}
+      <Input.TextArea
+        rows={2}
+        value={note}
+        placeholder={t('placeUi.inspect.note')}
+        aria-label={t('placeUi.inspect.note')}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <Button
+        type="primary"
+        size="large"
+        block
+        disabled={!complete}
+        loading={busy}
+        onClick={() => void send()}
+        className="inspection-reinspect-submit"
+      >
+        {t('placeUi.inspect.reinspectSubmit')}
+      </Button>
+    </Card>
+  );
+}
+
+/** After submit: the result, the issue it raised, the notice and its PDF, sign-off and re-inspection. */
+function Outcome({ inspection }: { inspection: Inspection }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const writes = useInspectionWrites();
+  const notice = useNotice(inspection.noticeId);
+  const [busy, setBusy] = useState(false);
+  const myUnits = new Set(me.roles.map((r) => r.orgUnitId));
+  const canSign = inspection.departments.some((d) => !d.signedBy && myUnits.has(d.id));
+  const failed = inspection.items.filter((i) => i.result === 'fail');
+
+  const download = async () => {
+    if (!inspection.noticeId) return;
+    try {
+      await apiDownload(`/notices/${inspection.noticeId}.pdf`, {}, 'notice.pdf');
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const signOff = async () => {
+    setBusy(true);
+    try {
+      await writes.signOff(inspection);
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="inspection-outcome">
+      <Card className="inspection-section">
+        <Result
+          status={inspection.result === 'fail' ? 'warning' : 'success'}
+          title={
+            inspection.result
+              ? t(`places.inspectionResults.${inspection.result}`)
+              : t(`places.inspectionStatuses.${inspection.status}`)
+          }
+          subTitle={`${inspection.placeName} · ${inspection.checklistName}`}
+          extra={[
+            inspection.issueId && (
+              <Link key="issue" to={`/issues/${inspection.issueId}`}>
+                <Button size="large">{t('placeUi.inspect.viewIssue')}</Button>
+              </Link>
+            ),
+            inspection.noticeId && (
+              <Button
+                key="pdf"
+                size="large"
+                icon={<FilePdfOutlined />}
+                onClick={() => void download()}
+              >
+                {t('placeUi.inspect.noticePdf')}
+              </Button>
+            ),
+            canSign && (
+              <Button
+                key="sign"
+                type="primary"
+                size="large"
+                loading={busy}
+                onClick={() => void signOff()}
+              >
+                {t('places.signOff')}
+              </Button>
+            ),
+          ]}
+        />
+        {failed.length > 0 && (
+          <ol className="inspection-summary-list">
+            {failed.map((i) => (
+              <li key={i.id}>
+                {i.text} <ResultTag result={i.result} />
+                {i.note && <div className="muted small">{i.note}</div>}
+              </li>
+            ))}
+          </ol>
+        )}
+        {inspection.departments.length > 0 && (
+          <div className="small">
+            {t('places.departments')}:{' '}
+            {inspection.departments
+              .map((d) => `${d.name}${d.signedBy ? ` ✓ ${d.signedBy.name}` : ''}`)
+              .join('，')}
+          </div>
+        )}
+      </Card>
+      {notice.data && (
+        <Card size="small" className="inspection-section">
+          <div>
+            {t('places.notice')} {notice.data.number} ·{' '}
+            {t(`places.noticeStatuses.${notice.data.status}`)}
+          </div>
+          <div className="muted small">
+            {t('places.rectificationDeadline')} {notice.data.deadline}
+          </div>
+        </Card>
+      )}
+      {notice.data && notice.data.status !== 'rectified' && <Reinspection notice={notice.data} />}
+    </div>
+  );
+}
+
+export function InspectionPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const inspection = useInspection(id);
+  if (inspection.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (inspection.error) {
+    return (
+      <Result
+        status="warning"
+        title={inspection.error.message}
+        extra={<Button onClick={() => void inspection.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  const data = inspection.data;
+  return (
+    <div className="inspection-page">
+      <div className="inspection-head">
+        <strong>{data.placeName}</strong>
+        <span className="muted small">
+          {data.checklistName} · {t(`places.modes.${data.mode}`)}
+        </span>
+      </div>
+      {data.status === 'draft' ? <Walkthrough inspection={data} /> : <Outcome inspection={data} />}
+    </div>
+  );
+}
