@@ -70,6 +70,39 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/places/places-page')).PlacesPage }),
       },
       {
+        path: 'places/:id',
+        handle: { nav: 'places', sub: 'place' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/places/place-page')).PlacePage }),
+      },
+      {
+        path: 'checklists',
+        handle: { nav: 'checklists' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/places/checklists-page')).ChecklistsPage,
+        }),
+      },
+      {
+        path: 'checklists/:id',
+        handle: { nav: 'checklists', sub: 'checklist' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/places/checklists-page')).ChecklistPage,
+        }),
+      },
+      {
+        path: 'patrols',
+        handle: { nav: 'patrols' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/patrols/patrols-page')).PatrolsPage,
+        }),
+      },
+      {
+        path: 'patrols/:id',
+        handle: { nav: 'patrols', sub: 'patrol' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/patrols/patrol-page')).PatrolPage,
+        }),
+      },
+      {
         path: 'inspections/new',
         handle: { nav: 'places', sub: 'inspection' } satisfies RouteHandle,
         lazy: async () => ({

@@ -3,9 +3,11 @@ import { useMatches } from 'react-router';
 import {
   ApartmentOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   AlertOutlined,
   EyeOutlined,
   FormOutlined,
+  EnvironmentOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   HomeOutlined,
@@ -30,10 +32,20 @@ export type NavKey =
   | 'issues'
   | 'issueReport'
   | 'places'
+  | 'checklists'
+  | 'patrols'
   | 'me';
 export type ModuleKey = 'social' | 'grid' | 'community' | 'stats' | 'system';
 /** A page below a menu entry (the household below the register) names itself in the breadcrumb. */
-export type SubPageKey = 'household' | 'case' | 'serviceRecord' | 'issue' | 'inspection';
+export type SubPageKey =
+  | 'household'
+  | 'case'
+  | 'serviceRecord'
+  | 'issue'
+  | 'inspection'
+  | 'place'
+  | 'checklist'
+  | 'patrol';
 export interface RouteHandle {
   nav: NavKey;
   sub?: SubPageKey;
@@ -74,6 +86,14 @@ const issueReporters: readonly Role[] = [
   'gridWorker',
   'socialWorker',
   'stationSupervisor',
+];
+/** Who walks or oversees grid patrols (server: patrols routes). */
+const patrolReaders: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'communityStaff',
+  'gridWorker',
+  'viewer',
 ];
 /** The staff of a social work station: they carry and supervise cases (server: CASE_WORKERS). */
 export const stationRoles: readonly Role[] = ['stationSupervisor', 'socialWorker'];
@@ -123,6 +143,14 @@ export const navItems: readonly NavItem[] = [
   // department officer sees what was dispatched to them).
   { key: 'issues', path: '/issues', icon: <AlertOutlined />, module: 'grid' },
   { key: 'places', path: '/places', icon: <ShopOutlined />, module: 'grid' },
+  { key: 'checklists', path: '/checklists', icon: <CheckSquareOutlined />, module: 'grid' },
+  {
+    key: 'patrols',
+    path: '/patrols',
+    icon: <EnvironmentOutlined />,
+    module: 'grid',
+    roles: patrolReaders,
+  },
   {
     key: 'issueReport',
     path: '/issues/new',
@@ -166,6 +194,8 @@ export interface PhoneTab {
     | 'issues'
     | 'issueReport'
     | 'places'
+    | 'checklists'
+    | 'patrols'
     | 'me';
 }
 
@@ -189,8 +219,14 @@ export function phoneTabs(me: Me): PhoneTab[] {
     ];
   }
   if (has(me, ['gridWorker'])) {
-    // TODO(grid): 巡查 · 走访 go between 今日 and 上报 once their pages exist.
-    return [...tab('today'), ...tab('issues'), ...tab('issueReport'), ...tab('me')];
+    // TODO(grid): 走访 goes after 巡查 once its page exists (事件 then moves to the shortcuts of 今日).
+    return [
+      ...tab('today'),
+      ...tab('patrols'),
+      ...tab('issueReport'),
+      ...tab('issues'),
+      ...tab('me'),
+    ];
   }
   const others = visible.filter((item) => item.key !== 'me').slice(0, 4);
   return [...others.flatMap((item) => tab(item.key)), ...tab('me')];

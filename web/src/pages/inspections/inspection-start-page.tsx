@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Card, Radio, Result, Segmented, Skeleton } from 'antd';
+import { App, Button, Card, Radio, Result, Segmented, Select, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { inspectionModes } from '../../../../common/schemas/places';
 
 type InspectionMode = (typeof inspectionModes)[number];
 import { useIsPhone } from '../../use-is-phone';
+import { useOrgTree } from '../org/org-api';
+import { indexTree } from '../org/org-tree-utils';
 import { PhoneActionBar } from '../people/phone-action-bar';
 import { useChecklists, useInspectionWrites, usePlace } from './inspections-api';
 
@@ -25,6 +27,13 @@ export function InspectionStartPage() {
   const [mode, setMode] = useState<InspectionMode>('routine');
   const [id] = useState(() => uuidv7());
   const [starting, setStarting] = useState(false);
+  const [departmentIds, setDepartmentIds] = useState<string[]>([]);
+  // A joint inspection names the departments that sign it off: those of the org tree the caller sees.
+  const tree = useOrgTree(false);
+  const departments = [...indexTree(tree.data ?? []).byId.values()].filter(
+    (u) => u.kind === 'department' && u.status === 'active',
+  );
+  const needsDepartments = mode === 'joint' && departmentIds.length === 0;
 
   if (!placeId) return <Result status="warning" title={t('placeUi.inspect.noPlace')} />;
   if (place.isPending || checklists.isPending) return <Skeleton active />;
@@ -42,7 +51,7 @@ export function InspectionStartPage() {
         placeId,
         checklistId,
         mode,
-        departmentIds: [],
+        departmentIds: mode === 'joint' ? departmentIds : [],
         teamIds: [],
         at: new Date().toISOString(),
       });
@@ -59,7 +68,7 @@ export function InspectionStartPage() {
       type="primary"
       size="large"
       block={isPhone}
-      disabled={!checklistId}
+      disabled={!checklistId || needsDepartments}
       loading={starting}
       onClick={() => void start()}
     >
@@ -78,6 +87,28 @@ export function InspectionStartPage() {
         onChange={setMode}
         options={inspectionModes.map((m) => ({ value: m, label: t(`places.modes.${m}`) }))}
       />
+      {mode === 'joint' && (
+        <>
+          <h3>{t('placeUi.joint.departments')}</h3>
+          <Select
+            mode="multiple"
+            size="large"
+            style={{ width: '100%' }}
+            loading={tree.isPending}
+            value={departmentIds}
+            onChange={setDepartmentIds}
+            placeholder={t('placeUi.joint.departmentsPlaceholder')}
+            aria-label={t('placeUi.joint.departments')}
+            optionFilterProp="label"
+            notFoundContent={t('placeUi.joint.noDepartments')}
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            status={needsDepartments && checklistId ? 'warning' : undefined}
+          />
+          {needsDepartments && (
+            <div className="muted small">{t('placeUi.joint.departmentsRequired')}</div>
+          )}
+        </>
+      )}
       <h3>{t('places.checklist')}</h3>
       <Radio.Group
         value={checklistId}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Modal, Statistic, Steps, Table, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { LedgerImportReport, LedgerProblem } from '../../../../common/schemas/ledger';
+import type { LedgerImportReport } from '../../../../common/schemas/ledger';
+import type { PlaceImportReport } from '../../../../common/schemas/places';
 import { apiDownload, apiSend, type FileBody } from '../../api';
 import { useIsPhone } from '../../use-is-phone';
 import { useInvalidateResidents } from './people-api';
@@ -10,21 +11,50 @@ import { useInvalidateResidents } from './people-api';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Step = 'upload' | 'preview' | 'done';
+/** The household ledger's report counts households too; other registers' reports do not. */
+type ImportReport = LedgerImportReport | (PlaceImportReport & { households?: undefined });
 
-const problemKey = (p: LedgerProblem) => `${p.row}-${p.column ?? ''}-${p.code}-${p.reason}`;
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** the register's API path, e.g. '/places'; by default the household ledger */
+  base?: string;
+  /** the downloaded files' names start with it */
+  fileStem?: string;
+  title?: string;
+  /** what a row of the file is, under the drop zone */
+  uploadNote?: string;
+  /** whether the server can return the problem rows as a file (POST {base}/import/problems.xlsx) */
+  problemsFile?: boolean;
+  /** refreshes the register after an import; by default the residents' */
+  onImported?: () => Promise<unknown>;
+}
+type Problem = ImportReport['problems'][number];
+
+const problemKey = (p: Problem) => `${p.row}-${p.column ?? ''}-${p.code}-${p.reason}`;
 
 /**
  * 导入 in two steps: the file is checked row by row (nothing written), then the same file is sent
  * again to import its clean households in one transaction. Rows with problems can be downloaded.
  */
-export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function LedgerImportDialog({
+  open,
+  onClose,
+  base = '/households',
+  fileStem = 'ledger',
+  title,
+  uploadNote,
+  problemsFile = true,
+  onImported,
+}: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isPhone = useIsPhone();
-  const invalidate = useInvalidateResidents();
+  const invalidateResidents = useInvalidateResidents();
+  const invalidate = onImported ?? invalidateResidents;
   const [step, setStep] = useState<Step>('upload');
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<LedgerImportReport | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<'check' | 'commit' | 'problems' | 'template' | null>(null);
 
   const body = (): FileBody => ({ file: file!, type: XLSX_TYPE });
@@ -42,12 +72,12 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
   };
   const check = () =>
     run('check', async () => {
-      setReport(await apiSend<LedgerImportReport>('POST', '/households/import/preview', body()));
+      setReport(await apiSend<ImportReport>('POST', `${base}/import/preview`, body()));
       setStep('preview');
     });
   const commit = () =>
     run('commit', async () => {
-      const done = await apiSend<LedgerImportReport>('POST', '/households/import/commit', body(), {
+      const done = await apiSend<ImportReport>('POST', `${base}/import/commit`, body(), {
         importId: report?.importId,
       });
       setReport(done);
@@ -56,11 +86,11 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
     });
   const downloadProblems = () =>
     run('problems', async () => {
-      await apiDownload('/households/import/problems.xlsx', {}, 'ledger-problems.xlsx', body());
+      await apiDownload(`${base}/import/problems.xlsx`, {}, `${fileStem}-problems.xlsx`, body());
     });
   const downloadTemplate = () =>
     run('template', async () => {
-      await apiDownload('/households/import-template.xlsx', {}, 'ledger-template.xlsx');
+      await apiDownload(`${base}/import-template.xlsx`, {}, `${fileStem}-template.xlsx`);
     });
   const reset = () => {
     setStep('upload');
@@ -74,7 +104,7 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
       key: 'column',
       title: t('people.import.column'),
       width: 120,
-      render: (_: unknown, p: LedgerProblem) => p.column ?? t('people.import.wholeRow'),
+      render: (_: unknown, p: Problem) => p.column ?? t('people.import.wholeRow'),
     },
     { key: 'reason', title: t('people.import.reason'), dataIndex: 'reason' },
   ];
@@ -119,7 +149,7 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
   return (
     <Modal
       open={open}
-      title={t('people.import.title')}
+      title={title ?? t('people.import.title')}
       width={820}
       onCancel={onClose}
       afterClose={reset}
@@ -158,7 +188,7 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">{t('people.import.uploadHint')}</p>
-            <p className="ant-upload-hint">{t('people.import.uploadNote')}</p>
+            <p className="ant-upload-hint">{uploadNote ?? t('people.import.uploadNote')}</p>
           </Upload.Dragger>
           <Button
             type="link"
@@ -176,7 +206,9 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
           <div className="import-counts">
             <Statistic title={t('people.import.totalRows')} value={report.totalRows} />
             <Statistic title={t('people.import.validRows')} value={report.validRows} />
-            <Statistic title={t('people.import.households')} value={report.households} />
+            {report.households !== undefined && (
+              <Statistic title={t('people.import.households')} value={report.households} />
+            )}
             <Statistic
               title={t('people.import.problemRows')}
               value={report.problemRows}
@@ -187,10 +219,14 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
             <Alert
               type="success"
               showIcon
-              title={t('people.import.done', {
-                households: report.households,
-                rows: report.validRows,
-              })}
+              title={
+                report.households !== undefined
+                  ? t('people.import.done', {
+                      households: report.households,
+                      rows: report.validRows,
+                    })
+                  : t('placeUi.register.imported', { count: report.validRows })
+              }
               className="gap-bottom"
             />
           )}
@@ -199,16 +235,24 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
           )}
           {report.problems.length > 0 && (
             <>
-              <Alert type="warning" showIcon title={t('people.import.problemsNote')} />
-              <Button
-                block={isPhone}
-                icon={<DownloadOutlined />}
-                loading={busy === 'problems'}
-                onClick={() => void downloadProblems()}
-                className="import-problems-download"
-              >
-                {t('people.import.downloadProblems')}
-              </Button>
+              <Alert
+                type="warning"
+                showIcon
+                title={t(
+                  problemsFile ? 'people.import.problemsNote' : 'placeUi.register.problemsNote',
+                )}
+              />
+              {problemsFile && (
+                <Button
+                  block={isPhone}
+                  icon={<DownloadOutlined />}
+                  loading={busy === 'problems'}
+                  onClick={() => void downloadProblems()}
+                  className="import-problems-download"
+                >
+                  {t('people.import.downloadProblems')}
+                </Button>
+              )}
               {isPhone ? (
                 <ul className="import-problem-list">
                   {report.problems.map((p) => (
@@ -221,7 +265,7 @@ export function LedgerImportDialog({ open, onClose }: { open: boolean; onClose: 
                   ))}
                 </ul>
               ) : (
-                <Table<LedgerProblem>
+                <Table<Problem>
                   rowKey={problemKey}
                   columns={columns}
                   dataSource={report.problems}

@@ -1,13 +1,28 @@
-import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Input, Pagination, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { App, Button, Card, Input, Pagination, Select, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  PlusOutlined,
+  SafetyCertificateOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { placeCategories, type Place } from '../../../../common/schemas/places';
-import { apiGet } from '../../api';
+import type { OrgTreeNode } from '../../../../common/schemas/org';
+import { apiDownload, apiGet } from '../../api';
 import { ListState } from '../../components/list-state';
+import { OrgUnitSelect } from '../../components/org-unit-select';
 import { useIsPhone } from '../../use-is-phone';
+import { useOrgTree } from '../org/org-api';
+import { indexTree } from '../org/org-tree-utils';
+import { LedgerImportDialog } from '../people/ledger-import-dialog';
+import { PhoneActionBar } from '../people/phone-action-bar';
+import { PlaceFormDialog } from './place-form-dialog';
+import { useCanWritePlaces, usePlaceWrites } from './places-api';
 
 type PlaceCategory = (typeof placeCategories)[number];
 interface PlacePage {
@@ -35,16 +50,29 @@ function InspectButton({ place, block }: { place: Place; block?: boolean }) {
 }
 
 /**
- * 场所台账, read-only for now: search and filter, and 开始检查 from each place.
- * TODO(grid): add/edit, Excel export/import and the place page with its inspections and notices.
+ * 场所台账: search and filter by category and area, 开始检查 from each place, register a place,
+ * 导出 Excel and the two-step 导入 shared with the household ledger.
  */
 export function PlacesPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const isPhone = useIsPhone();
+  const navigate = useNavigate();
+  const canWrite = useCanWritePlaces();
+  const writes = usePlaceWrites();
+  const tree = useOrgTree(false);
+  const index = indexTree(tree.data ?? []);
+  const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [params, setParams] = useSearchParams();
-  const query = {
+  const filters = {
     q: params.get('q') ?? undefined,
     category: params.get('category') ?? undefined,
+    communityId: params.get('communityId') ?? undefined,
+    gridId: params.get('gridId') ?? undefined,
+  };
+  const query = {
+    ...filters,
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
   };
@@ -64,8 +92,66 @@ export function PlacesPage() {
       return next;
     });
   const items = list.data?.items ?? [];
+  // One picker for the area: a community filters by community, a grid by grid.
+  const pickArea = (id: string | undefined) => {
+    const kind = id ? index.byId.get(id)?.kind : undefined;
+    update({
+      communityId: kind === 'community' ? id : undefined,
+      gridId: kind === 'grid' ? id : undefined,
+    });
+  };
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      const headers = await apiDownload(
+        '/places/export.xlsx',
+        filters,
+        `places-${dayjs().format('YYYYMMDD')}.xlsx`,
+      );
+      const total = Number(headers.get('x-total-count') ?? 0);
+      const exported = Number(headers.get('x-exported-count') ?? total);
+      if (exported < total)
+        void message.warning(t('people.register.exportPartial', { total, exported }));
+      else void message.success(t('placeUi.register.exported', { count: exported }));
+    } catch (error) {
+      void message.error(
+        `${t('common.exportFailed')}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      setExporting(false);
+    }
+  };
+  const exportButton = (
+    <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
+      {t('common.export')}
+    </Button>
+  );
+  const importButton = canWrite && (
+    <Button icon={<UploadOutlined />} onClick={() => setDialog('import')}>
+      {t('placeUi.register.import')}
+    </Button>
+  );
+  const createButton = canWrite && (
+    <Button
+      type="primary"
+      block={isPhone}
+      size={isPhone ? 'large' : undefined}
+      icon={<PlusOutlined />}
+      onClick={() => setDialog('create')}
+    >
+      {t('placeUi.register.create')}
+    </Button>
+  );
   const columns: TableProps<Place>['columns'] = [
-    { key: 'name', title: t('places.fields.name'), render: (_, p) => <strong>{p.name}</strong> },
+    {
+      key: 'name',
+      title: t('places.fields.name'),
+      render: (_, p) => (
+        <Link to={`/places/${p.id}`}>
+          <strong>{p.name}</strong>
+        </Link>
+      ),
+    },
     {
       key: 'category',
       title: t('places.fields.category'),
@@ -98,7 +184,18 @@ export function PlacesPage() {
   ];
 
   return (
-    <Card title={isPhone ? undefined : t('places.register')}>
+    <Card
+      title={isPhone ? undefined : t('places.register')}
+      extra={
+        !isPhone && (
+          <Space>
+            {exportButton}
+            {importButton}
+            {createButton}
+          </Space>
+        )
+      }
+    >
       <div className="filter-bar">
         <Input.Search
           allowClear
@@ -118,6 +215,23 @@ export function PlacesPage() {
           options={placeCategories.map((c) => ({ value: c, label: t(`places.categories.${c}`) }))}
           className="filter-select"
         />
+        <div className="filter-unit">
+          <OrgUnitSelect
+            tree={tree.data ?? []}
+            loading={tree.isPending}
+            allowClear
+            canPick={(node: OrgTreeNode) => node.kind === 'community' || node.kind === 'grid'}
+            placeholder={t('placeUi.register.areaFilter')}
+            value={filters.gridId ?? filters.communityId}
+            onChange={pickArea}
+          />
+        </div>
+        {isPhone && (
+          <div className="phone-list-tools">
+            {exportButton}
+            {importButton}
+          </div>
+        )}
       </div>
       <ListState
         loading={list.isPending}
@@ -125,13 +239,16 @@ export function PlacesPage() {
         onRetry={() => void list.refetch()}
         empty={items.length === 0}
         emptyText={t('placeUi.list.empty')}
+        emptyHint={canWrite ? t('placeUi.register.emptyHint') : undefined}
       >
         {isPhone ? (
           <div className="card-list">
             {items.map((p) => (
               <Card key={p.id} size="small">
                 <div className="case-card-head">
-                  <strong>{p.name}</strong>
+                  <Link to={`/places/${p.id}`}>
+                    <strong>{p.name}</strong>
+                  </Link>
                   <Tag>{t(`places.categories.${p.category}`)}</Tag>
                 </div>
                 <div className="muted small">{p.address}</div>
@@ -168,6 +285,22 @@ export function PlacesPage() {
           onChange={(page, pageSize) => update({ page, pageSize })}
         />
       </ListState>
+      {isPhone && createButton && <PhoneActionBar>{createButton}</PhoneActionBar>}
+      <PlaceFormDialog
+        open={dialog === 'create'}
+        onClose={() => setDialog(null)}
+        onSaved={(place) => void navigate(`/places/${place.id}`)}
+      />
+      <LedgerImportDialog
+        open={dialog === 'import'}
+        onClose={() => setDialog(null)}
+        base="/places"
+        fileStem="places"
+        title={t('placeUi.register.importTitle')}
+        uploadNote={t('placeUi.register.uploadNote')}
+        problemsFile={false}
+        onImported={writes.invalidate}
+      />
     </Card>
   );
 }

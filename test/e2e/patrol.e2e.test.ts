@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { zhCN } from '../../common/i18n/zh-CN';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
+import { startTestServer } from '../support/server';
+
+const chromiumPath = '/usr/bin/chromium';
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-results');
+const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+const ui = zhCN.patrolUi;
+const patrols = zhCN.issues.patrols;
+
+/** A button's name as the browser reads it: antd spaces two-character labels (上 报), icons add a name in front. */
+function label(text: string): RegExp {
+  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${chars.join('\\s*')}\\s*$`);
+}
+
+describe('patrol journey (phone, 390 px)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath)) {
+      throw new Error(
+        `${chromiumPath} is missing: apt-get update && apt-get install -y chromium fonts-wqy-microhei`,
+      );
+    }
+    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'web/vite.config.ts',
+        ],
+        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
+      );
+    }
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts a patrol, records a finding with a photo, reports it, finds it on the issue board', async () => {
+    const photo = await (await browser.newPage()).screenshot({ type: 'png' });
+    const errors: string[] = [];
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(shots, `patrol-${name}.png`), animations: 'disabled' });
+
+    await page.goto(`${server.url}/today`);
+    await page.getByLabel(zhCN.login.username).fill('grid.yuhe');
+    await page.getByLabel(zhCN.login.password).fill(demoPassword);
+    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+    await page.waitForURL(/\/today/);
+
+    // The phone tab bar: 今日 · 巡查 · 上报 · 事件 · 我的.
+    const tabs = page.locator('.phone-tab');
+    await tabs.first().waitFor();
+    const tabTexts = (await tabs.allInnerTexts()).map((text) => text.trim());
+    expect(tabTexts).toEqual(['今日', '巡查', '上报', '事件', '我的']);
+    await tabs.filter({ hasText: zhCN.app.tabs.patrols }).click();
+    await page.waitForURL(/\/patrols$/);
+    await page.getByText(ui.coverageTitle).waitFor();
+    await shot('phone-list');
+
+    await page.getByRole('button', { name: label(patrols.start) }).click();
+    await page.waitForURL(/\/patrols\/[0-9a-f-]{36}$/);
+    const description = '楼道堆放杂物，堵塞消防通道（e2e）';
+    await page.getByLabel(ui.description).fill(description);
+    await page.getByTestId('photo-input').setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: photo,
+    });
+    await page.locator('.photo-thumb').first().waitFor();
+    await page.getByLabel(ui.location).fill('3号楼东侧');
+    await page.getByRole('button', { name: label(ui.saveFinding) }).click();
+    const finding = page.locator('.patrol-finding').filter({ hasText: description });
+    await finding.waitFor();
+    await expect(finding.locator('img').count()).resolves.toBe(1);
+    await shot('phone-running');
+
+    await finding.getByRole('button', { name: label(patrols.report) }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: label(ui.reportConfirm) }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await finding.getByRole('link', { name: ui.openIssue }).waitFor();
+    const patrolUrl = page.url();
+
+    // Ending asks first; an ended patrol is read-only.
+    await page.getByRole('button', { name: label(patrols.end) }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText(ui.endConfirm).waitFor();
+    await confirm.getByRole('button', { name: label(patrols.end) }).click();
+    await page.getByText(ui.readOnly).waitFor();
+    await expect(page.getByLabel(ui.description).count()).resolves.toBe(0);
+    await shot('phone-ended');
+
+    await page.goto(patrolUrl);
+    await finding.getByRole('link', { name: ui.openIssue }).click();
+    await page.waitForURL(/\/issues\/[0-9a-f-]{36}$/);
+    await page.getByText(description).first().waitFor();
+    await shot('phone-issue');
+
+    await page.goto(`${server.url}/issues`);
+    await page.getByText(description).first().waitFor();
+    await shot('phone-board');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
