@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -85,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
     // One line per request drowns the start-up banner; the audit log keeps what matters.
-    disableRequestLogging: opts.logLevel !== 'debug',
+    logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' }),
     trustProxy: process.env.LINLI_TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
