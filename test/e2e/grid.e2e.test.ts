@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { launchChromium } from './chromium';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { zhCN } from '../../common/i18n/zh-CN';
 import type { IssueDetail } from '../../common/schemas/issues';
 import type { Inspection, Place } from '../../common/schemas/places';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
 
-const chromiumPath = '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-results');
 const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
@@ -66,11 +66,6 @@ describe('grid governance journey (phone, 390 px)', () => {
   let place: Place;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `${chromiumPath} is missing: apt-get update && apt-get install -y chromium fonts-wqy-microhei`,
-      );
-    }
     if (!existsSync(path.join(root, 'web/dist/index.html'))) {
       execFileSync(
         process.execPath,
@@ -97,10 +92,7 @@ describe('grid governance journey (phone, 390 px)', () => {
       gridId,
       address: '御河九号小区底商 12 号',
     });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { launchChromium } from './chromium';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
 
-const chromiumPath = '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-results');
 const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
@@ -25,11 +25,6 @@ describe('patrol journey (phone, 390 px)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `${chromiumPath} is missing: apt-get update && apt-get install -y chromium fonts-wqy-microhei`,
-      );
-    }
     if (!existsSync(path.join(root, 'web/dist/index.html'))) {
       execFileSync(
         process.execPath,
@@ -44,10 +39,7 @@ describe('patrol journey (phone, 390 px)', () => {
     }
     mkdirSync(shots, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
+import { launchChromium } from './chromium';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { maskPhone } from '../../common/people';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
 
-const chromiumPath = '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
 const shots = path.join(root, 'test-results');
 const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
@@ -72,12 +72,6 @@ describe('people journey in Chromium', () => {
   let server: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    // Fail, not skip: a journey that silently does not run proves nothing.
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `${chromiumPath} is missing: apt-get update && apt-get install -y chromium fonts-wqy-microhei`,
-      );
-    }
     if (!existsSync(path.join(root, 'web/dist/index.html'))) {
       // A separate process in production mode, as in the foundation journey.
       execFileSync(
@@ -94,19 +88,7 @@ describe('people journey in Chromium', () => {
     mkdirSync(shots, { recursive: true });
     server = await startTestServer();
     await addColleague(server.url);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
