@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, Radio, type FormInstance } from 'antd';
+import { Form, type FormInstance } from 'antd';
+import { ConsentItems } from '../people/consent-items';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -46,47 +47,7 @@ export function ConsentFields({ form, birthDate, onFinish }: Props) {
       }}
       onFinish={onFinish}
     >
-      {under14 && (
-        <Alert type="info" showIcon title={t('people.consent.under14')} className="gap-bottom" />
-      )}
-      <Form.Item name="givenBy" label={t('people.consent.givenBy')}>
-        <Radio.Group
-          optionType="button"
-          buttonStyle="solid"
-          size="large"
-          options={[
-            { value: 'self', label: t('people.consent.self'), disabled: under14 },
-            { value: 'guardian', label: t('people.consent.guardian') },
-          ]}
-        />
-      </Form.Item>
-      {(givenBy === 'guardian' || under14) && (
-        <Form.Item
-          name="guardianName"
-          label={t('people.consent.guardianName')}
-          rules={[
-            { required: true, whitespace: true, message: t('people.consent.guardianRequired') },
-          ]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-      )}
-      <Form.Item
-        name="consentDate"
-        label={t('people.consent.date')}
-        rules={[{ required: true, message: t('people.consent.dateRequired') }]}
-      >
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-      </Form.Item>
-      <Form.Item
-        name="scope"
-        label={t('people.consent.scope')}
-        rules={[
-          { required: true, whitespace: true, min: 2, message: t('people.consent.scopeRequired') },
-        ]}
-      >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
-      </Form.Item>
+      <ConsentItems under14={under14} givenBy={givenBy} />
     </Form>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, App, DatePicker, Form, Input, Radio } from 'antd';
+import { ConsentItems } from './consent-items';
+import { Alert, App, Form, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
@@ -204,47 +205,7 @@ export function ConsentDialog({ household, member, open, onClose }: MemberProps)
         void message.success(t('people.consent.recorded'));
       }}
     >
-      {under14 && (
-        <Alert type="info" showIcon title={t('people.consent.under14')} className="gap-bottom" />
-      )}
-      <Form.Item name="givenBy" label={t('people.consent.givenBy')}>
-        <Radio.Group
-          optionType="button"
-          buttonStyle="solid"
-          size="large"
-          options={[
-            { value: 'self', label: t('people.consent.self'), disabled: under14 },
-            { value: 'guardian', label: t('people.consent.guardian') },
-          ]}
-        />
-      </Form.Item>
-      {(givenBy === 'guardian' || under14) && (
-        <Form.Item
-          name="guardianName"
-          label={t('people.consent.guardianName')}
-          rules={[
-            { required: true, whitespace: true, message: t('people.consent.guardianRequired') },
-          ]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-      )}
-      <Form.Item
-        name="consentDate"
-        label={t('people.consent.date')}
-        rules={[{ required: true, message: t('people.consent.dateRequired') }]}
-      >
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-      </Form.Item>
-      <Form.Item
-        name="scope"
-        label={t('people.consent.scope')}
-        rules={[
-          { required: true, whitespace: true, min: 2, message: t('people.consent.scopeRequired') },
-        ]}
-      >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
-      </Form.Item>
+      <ConsentItems under14={under14} givenBy={givenBy} />
     </FormModal>
   );
 }
