@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from '../roles';
 import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
 import { zIssueStatus } from './issues';
 
@@ -237,6 +238,21 @@ export const zInspectionCreate = z.object({
   results: z.array(zItemResultInput).max(100).optional(),
 });
 export type InspectionCreate = z.infer<typeof zInspectionCreate>;
+/** Who may be named on an inspection of a place: the departments that may join and the staff around it. */
+export const zInspectionTeamOptions = z.object({
+  departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  staff: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: z.enum(roles),
+      unitId: z.string(),
+      unitName: z.string(),
+    }),
+  ),
+});
+export type InspectionTeamOptions = z.infer<typeof zInspectionTeamOptions>;
+
 export const zInspectionResults = z.object({
   version: zVersion,
   results: z.array(zItemResultInput).min(1).max(100),

@@ -99,6 +99,29 @@ export async function unitHasAssignments(db: Db, unitId: string): Promise<boolea
   return row !== undefined;
 }
 
+/** Active staff holding one of the roles at one of the units (not below them). */
+export async function findActiveStaffAt(
+  db: Db,
+  unitIds: string[],
+  roles: readonly string[],
+): Promise<{ id: string; display_name: string; role: string; org_unit_id: string }[]> {
+  if (unitIds.length === 0 || roles.length === 0) return [];
+  return db
+    .selectFrom('role_assignment')
+    .innerJoin('staff_user', 'staff_user.id', 'role_assignment.user_id')
+    .select([
+      'staff_user.id',
+      'staff_user.display_name',
+      'role_assignment.role',
+      'role_assignment.org_unit_id',
+    ])
+    .where('role_assignment.org_unit_id', 'in', unitIds)
+    .where('role_assignment.role', 'in', roles)
+    .where('staff_user.status', '=', 'active')
+    .orderBy('staff_user.display_name')
+    .execute();
+}
+
 export interface StaffFilter {
   q?: string;
   role?: string;

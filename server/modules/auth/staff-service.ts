@@ -363,3 +363,17 @@ export async function createStaffDirect(db: Db, input: StaffCreate): Promise<str
 
 export const countStaff = (db: Db) => repo.countStaffUsers(db);
 export const unitHasStaff = (db: Db, unitId: string) => repo.unitHasAssignments(db, unitId);
+
+/** Who holds one of these roles at one of these units, for pickers of a team (no scope check: the caller's module decides). */
+export async function activeStaffAt(
+  db: Db,
+  unitIds: string[],
+  roles: readonly Role[],
+): Promise<{ id: string; displayName: string; role: Role; unitId: string }[]> {
+  return (await repo.findActiveStaffAt(db, unitIds, roles)).map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    role: r.role as Role,
+    unitId: r.org_unit_id,
+  }));
+}

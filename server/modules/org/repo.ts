@@ -53,6 +53,19 @@ export async function findActiveStation(db: Db, streetId: string): Promise<OrgUn
     .executeTakeFirst();
 }
 
+/** Live departments standing directly under any of these units (a district's or a street's). */
+export async function findDepartmentsUnder(db: Db, parentIds: string[]): Promise<OrgUnitRow[]> {
+  if (parentIds.length === 0) return [];
+  return db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('parent_id', 'in', parentIds)
+    .where('kind', '=', 'department')
+    .where('status', '=', 'active')
+    .orderBy('name')
+    .execute();
+}
+
 export async function insertOrgUnit(db: Db, row: NewOrgUnit): Promise<void> {
   await db.insertInto('org_unit').values(row).execute();
 }

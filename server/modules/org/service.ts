@@ -381,6 +381,14 @@ export async function describeUnits(
   );
 }
 
+/**
+ * The departments that may work at a place on this path: those of its district and of its street
+ * (市场监督管理局 is the district's, 综合行政执法队 the street's).
+ */
+export async function departmentsAbove(db: Db, path: string): Promise<OrgUnit[]> {
+  return (await repo.findDepartmentsUnder(db, idsOnPath(path))).map(presentOrgUnit);
+}
+
 /** Creates the top of a new tree; only the command line does this (create-admin, seed-demo). */
 export async function createDistrict(
   db: Db,

@@ -15,6 +15,7 @@ import {
   zInspectionQuery,
   zInspectionResults,
   zInspectionSubmit,
+  zInspectionTeamOptions,
   zNotice,
   zNoticeIssue,
   zNoticePage,
@@ -177,6 +178,18 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return sendCreated(reply, created, inspection);
     },
+  );
+  app.get(
+    '/api/places/:id/inspection-team',
+    {
+      schema: {
+        tags,
+        summary: 'Departments and staff that may be named on an inspection of this place',
+        params: zIdParams,
+        response: { 200: zInspectionTeamOptions, ...errors },
+      },
+    },
+    (req) => inspections.inspectionTeamOptions({ ...ctx(req), placeId: req.params.id }),
   );
   app.get(
     '/api/inspections/:id',

@@ -1,7 +1,13 @@
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssueDetail } from '../../../common/schemas/issues';
-import type { Checklist, Inspection, Place, PlaceHistory } from '../../../common/schemas/places';
+import type {
+  Checklist,
+  Inspection,
+  InspectionTeamOptions,
+  Place,
+  PlaceHistory,
+} from '../../../common/schemas/places';
 import { createTestApp, unitByName, type Session, type TestApp } from '../../../test/support/app';
 import { dialects } from '../../../test/support/db';
 import {
@@ -247,6 +253,36 @@ describe.each(dialects)('inspections on %s', (dialect) => {
       ).toBe(404);
     const list = await otherStreet.inject({ method: 'GET', url: '/api/inspections' });
     expect(list.json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(draft.id);
+  });
+
+  it('offers the departments of the district and street and the staff around the place as the team', async () => {
+    const url = `/api/places/${place.id}/inspection-team`;
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    expect((await otherStreet.inject({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await scjg.inject({ method: 'GET', url })).statusCode).toBe(404);
+    const viewer = await t.login('viewer');
+    expect((await viewer.inject({ method: 'GET', url })).statusCode).toBe(403);
+    const res = await grid.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    const options = res.json<InspectionTeamOptions>();
+    const names = options.departments.map((d) => d.name);
+    // 市场监督管理局 and 商务局 are the district's; 水泊寺's enforcement team is another street's.
+    expect(names).toEqual(expect.arrayContaining(['市场监督管理局', '商务局']));
+    expect(names).not.toContain('综合行政执法队');
+    const staffNames = options.staff.map((s) => s.name);
+    expect(options.staff.find((s) => s.id === scjgId)?.unitName).toBe('市场监督管理局');
+    expect(staffNames).toContain('高秀兰'); // staff.yuhe, the community's
+    expect(staffNames).not.toContain('马志强'); // the caller is on the team anyway
+    expect(staffNames).not.toContain('武振军'); // officer.zfd, 水泊寺's
+    // Whoever is offered is accepted as a member of the team.
+    const draft = await startInspection(grid, {
+      placeId: place.id,
+      checklistId: epidemic.id,
+      mode: 'joint',
+      departmentIds: options.departments.slice(0, 1).map((d) => d.id),
+      teamIds: options.staff.map((s) => s.id),
+    });
+    expect(draft.team.map((m) => m.name)).toEqual(expect.arrayContaining(staffNames));
   });
 
   it('has a joint inspection signed off by each department on it before it is complete', async () => {

@@ -1,9 +1,11 @@
 import { zhCN } from '../../../common/i18n/zh-CN';
+import type { Role } from '../../../common/roles';
 import type { IssueCategory } from '../../../common/schemas/issues';
 import type {
   ChecklistItem,
   Inspection,
   InspectionCreate,
+  InspectionTeamOptions,
   InspectionSubmit,
   ItemResultInput,
 } from '../../../common/schemas/places';
@@ -15,7 +17,8 @@ import { formatShanghai, nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import type { Caller } from '../auth/caller';
 import { attachFiles } from '../files/service';
-import { describeUnits } from '../org/service';
+import { departmentsAbove, describeUnits, idsOnPath } from '../org/service';
+import { activeStaffAt } from '../auth/staff-service';
 import { itemsOf, usableChecklist } from './checklists';
 import * as inspections from './inspection-repo';
 import {
@@ -40,18 +43,53 @@ const CATEGORY_OF_TOPIC: Record<string, IssueCategory> = {
 };
 
 export const todayInShanghai = (): string => formatShanghai(nowIso()).slice(0, 10);
-const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
-
 /** The departments named: live department units of the place's district, or of its street. */
 async function checkDepartments(db: Db, place: PlaceRow, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  const units = await describeUnits(db, unique);
-  for (const id of unique) {
-    const u = units.get(id);
-    if (!u || u.kind !== 'department' || !place.org_path.startsWith(parentPath(u.path)))
-      throw new AppError(400, 'DEPARTMENT_NOT_FOUND', {}, { field: 'departmentIds' });
-  }
+  const allowed = new Set((await departmentsAbove(db, place.org_path)).map((d) => d.id));
+  if (unique.some((id) => !allowed.has(id)))
+    throw new AppError(400, 'DEPARTMENT_NOT_FOUND', {}, { field: 'departmentIds' });
   return unique;
+}
+
+/** Who works on inspections of a place: grid, community and street staff above it; officers of its departments. */
+const TEAM_ROLES_AROUND: readonly Role[] = ['gridWorker', 'communityStaff', 'streetAdmin'];
+
+/** What the start page offers for a joint inspection and a team; only to those who may inspect the place. */
+export async function inspectionTeamOptions(
+  opts: Ctx & { placeId: string },
+): Promise<InspectionTeamOptions> {
+  const place = await placeInScope(
+    opts.db,
+    opts.caller,
+    await repo.getPlace(opts.db, opts.placeId),
+    true,
+  );
+  const departments = await departmentsAbove(opts.db, place.org_path);
+  const staff = [
+    ...(await activeStaffAt(opts.db, idsOnPath(place.org_path), TEAM_ROLES_AROUND)),
+    ...(await activeStaffAt(
+      opts.db,
+      departments.map((d) => d.id),
+      ['departmentOfficer'],
+    )),
+  ];
+  const units = await describeUnits(
+    opts.db,
+    staff.map((s) => s.unitId),
+  );
+  return {
+    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    staff: staff
+      .filter((s) => s.id !== opts.caller.userId)
+      .map((s) => ({
+        id: s.id,
+        name: s.displayName,
+        role: s.role,
+        unitId: s.unitId,
+        unitName: units.get(s.unitId)?.name ?? '',
+      })),
+  };
 }
 
 async function checkTeam(db: Db, caller: Caller, ids: string[]): Promise<string[]> {

@@ -310,6 +310,19 @@ describe.each(dialects)('places register on %s', (dialect) => {
     expect(report.problems.find((p) => p.row === 4)!.reason).toContain('赌场');
     expect([await placeCount(), await auditCount()]).toEqual(before);
 
+    // The refused rows come back as a file to fix: as typed, with the reason in a 问题 column.
+    const problems = await send(grid, '/api/places/import/problems.xlsx', file);
+    expect(problems.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(problems.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    expect(header).toContain('问题');
+    expect(ws.rowCount).toBe(6);
+    expect(String(ws.getRow(2).getCell(1).value)).toBe('没有类别');
+    expect(String(ws.getRow(2).getCell(header.indexOf('问题')).value)).toContain('赌场');
+    expect([await placeCount(), await auditCount()]).toEqual(before);
+
     const commit = await send(grid, `/api/places/import/commit?importId=${report.importId}`, file);
     expect(commit.json<PlaceImportReport>()).toMatchObject({ committed: true, validRows: 2 });
     expect(await placeCount()).toBe(before[0] + 2);

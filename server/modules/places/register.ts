@@ -9,6 +9,7 @@ import {
   type PlaceImportReport,
   type PlaceQuery,
 } from '../../../common/schemas/places';
+import { LEDGER_REASON_HEADER } from '../../../common/ledger';
 import type { Db } from '../../db';
 import { AppError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -312,6 +313,33 @@ export async function commitPlaceImport(
     });
     return report(importId, true, check, opts.locale);
   });
+}
+
+/** The rows a preview refused, as they were typed, with a 问题 column: fix them there and import again. */
+export async function placeProblemsFile(opts: RegisterFileOpts): Promise<Buffer> {
+  if (!hasRole(opts.caller, PLACE_WRITERS)) throw forbidden();
+  const rows = await readSheet(opts.file, opts.locale);
+  const r = report(newId(), false, await checkRows(opts.db, opts.caller, rows), opts.locale);
+  const reasons = new Map<number, string[]>();
+  for (const p of r.problems)
+    reasons.set(p.row, [
+      ...(reasons.get(p.row) ?? []),
+      p.column ? `${p.column}：${p.reason}` : p.reason,
+    ]);
+  return tableWorkbook(
+    SHEET_NAME,
+    [
+      ...COLUMNS.map((c) => ({
+        header: c.header,
+        key: c.key,
+        width: Math.max(10, c.header.length * 2 + 6),
+      })),
+      { header: LEDGER_REASON_HEADER, key: 'reason', width: 60 },
+    ],
+    rows
+      .filter((row) => reasons.has(row.row))
+      .map((row) => ({ ...row.text, reason: reasons.get(row.row)!.join('；') })),
+  );
 }
 
 /** The empty register to fill in, with the categories to choose from. */

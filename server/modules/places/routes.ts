@@ -145,6 +145,25 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => register.commitPlaceImport({ ...fileOpts(req), importId: req.query.importId }),
   );
+  app.post(
+    '/api/places/import/problems.xlsx',
+    {
+      bodyLimit: LEDGER_MAX_BYTES,
+      schema: {
+        tags,
+        summary:
+          'The rows of a places register file that would not be imported, with a 问题 column',
+        ...upload,
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        await register.placeProblemsFile(fileOpts(req)),
+        `场所台账问题行-${today()}.xlsx`,
+        `places-problems-${today()}.xlsx`,
+      ),
+  );
   app.get(
     '/api/places/:id',
     {

@@ -7,10 +7,8 @@ import { inspectionModes } from '../../../../common/schemas/places';
 
 type InspectionMode = (typeof inspectionModes)[number];
 import { useIsPhone } from '../../use-is-phone';
-import { useOrgTree } from '../org/org-api';
-import { indexTree } from '../org/org-tree-utils';
 import { PhoneActionBar } from '../people/phone-action-bar';
-import { useChecklists, useInspectionWrites, usePlace } from './inspections-api';
+import { useChecklists, useInspectionTeam, useInspectionWrites, usePlace } from './inspections-api';
 
 /** 开始检查: which checklist and how; then one item per screen. */
 export function InspectionStartPage() {
@@ -28,11 +26,10 @@ export function InspectionStartPage() {
   const [id] = useState(() => uuidv7());
   const [starting, setStarting] = useState(false);
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
-  // A joint inspection names the departments that sign it off: those of the org tree the caller sees.
-  const tree = useOrgTree(false);
-  const departments = [...indexTree(tree.data ?? []).byId.values()].filter(
-    (u) => u.kind === 'department' && u.status === 'active',
-  );
+  const [teamIds, setTeamIds] = useState<string[]>([]);
+  // A joint inspection names the departments that sign it off: the district's and the street's.
+  const options = useInspectionTeam(placeId);
+  const departments = options.data?.departments ?? [];
   const needsDepartments = mode === 'joint' && departmentIds.length === 0;
 
   if (!placeId) return <Result status="warning" title={t('placeUi.inspect.noPlace')} />;
@@ -52,7 +49,7 @@ export function InspectionStartPage() {
         checklistId,
         mode,
         departmentIds: mode === 'joint' ? departmentIds : [],
-        teamIds: [],
+        teamIds,
         at: new Date().toISOString(),
       });
       void navigate(`/inspections/${inspection.id}`, { replace: true });
@@ -94,7 +91,7 @@ export function InspectionStartPage() {
             mode="multiple"
             size="large"
             style={{ width: '100%' }}
-            loading={tree.isPending}
+            loading={options.isPending}
             value={departmentIds}
             onChange={setDepartmentIds}
             placeholder={t('placeUi.joint.departmentsPlaceholder')}
@@ -109,6 +106,22 @@ export function InspectionStartPage() {
           )}
         </>
       )}
+      <h3>{t('placeUi.joint.team')}</h3>
+      <Select
+        mode="multiple"
+        size="large"
+        style={{ width: '100%' }}
+        loading={options.isPending}
+        value={teamIds}
+        onChange={setTeamIds}
+        placeholder={t('placeUi.joint.teamPlaceholder')}
+        aria-label={t('placeUi.joint.team')}
+        optionFilterProp="label"
+        options={(options.data?.staff ?? []).map((s) => ({
+          value: s.id,
+          label: `${s.name} · ${s.unitName}`,
+        }))}
+      />
       <h3>{t('places.checklist')}</h3>
       <Radio.Group
         value={checklistId}

@@ -4,6 +4,7 @@ import type {
   Inspection,
   InspectionCreate,
   InspectionSubmit,
+  InspectionTeamOptions,
   ItemResultInput,
   Notice,
   Place,
@@ -26,6 +27,15 @@ export function useChecklists() {
   return useQuery({
     queryKey: ['checklists'],
     queryFn: async () => (await apiGet<{ items: Checklist[] }>('/checklists')).items,
+  });
+}
+
+/** The departments and staff that may be named on an inspection of the place. */
+export function useInspectionTeam(placeId: string | null) {
+  return useQuery({
+    queryKey: ['places', placeId, 'inspection-team'],
+    queryFn: () => apiGet<InspectionTeamOptions>(`/places/${placeId}/inspection-team`),
+    enabled: Boolean(placeId),
   });
 }
 

@@ -24,8 +24,6 @@ interface Props {
   title?: string;
   /** what a row of the file is, under the drop zone */
   uploadNote?: string;
-  /** whether the server can return the problem rows as a file (POST {base}/import/problems.xlsx) */
-  problemsFile?: boolean;
   /** refreshes the register after an import; by default the residents' */
   onImported?: () => Promise<unknown>;
 }
@@ -44,7 +42,6 @@ export function LedgerImportDialog({
   fileStem = 'ledger',
   title,
   uploadNote,
-  problemsFile = true,
   onImported,
 }: Props) {
   const { t } = useTranslation();
@@ -235,24 +232,16 @@ export function LedgerImportDialog({
           )}
           {report.problems.length > 0 && (
             <>
-              <Alert
-                type="warning"
-                showIcon
-                title={t(
-                  problemsFile ? 'people.import.problemsNote' : 'placeUi.register.problemsNote',
-                )}
-              />
-              {problemsFile && (
-                <Button
-                  block={isPhone}
-                  icon={<DownloadOutlined />}
-                  loading={busy === 'problems'}
-                  onClick={() => void downloadProblems()}
-                  className="import-problems-download"
-                >
-                  {t('people.import.downloadProblems')}
-                </Button>
-              )}
+              <Alert type="warning" showIcon title={t('people.import.problemsNote')} />
+              <Button
+                block={isPhone}
+                icon={<DownloadOutlined />}
+                loading={busy === 'problems'}
+                onClick={() => void downloadProblems()}
+                className="import-problems-download"
+              >
+                {t('people.import.downloadProblems')}
+              </Button>
               {isPhone ? (
                 <ul className="import-problem-list">
                   {report.problems.map((p) => (

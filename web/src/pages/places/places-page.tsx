@@ -298,7 +298,6 @@ export function PlacesPage() {
         fileStem="places"
         title={t('placeUi.register.importTitle')}
         uploadNote={t('placeUi.register.uploadNote')}
-        problemsFile={false}
         onImported={writes.invalidate}
       />
     </Card>
