@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type TouchEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, DatePicker, Input, Progress, Result, Skeleton, Tag } from 'antd';
 import {
@@ -73,6 +73,7 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
   );
   const firstOpen = items.findIndex((i) => !i.result);
   const [index, setIndex] = useState(firstOpen === -1 ? items.length : firstOpen);
+  const swipeFrom = useRef<number | null>(null);
   const [deadline, setDeadline] = useState<Dayjs>(() => dayjs().add(7, 'day'));
   const [requirement, setRequirement] = useState('');
   const [busy, setBusy] = useState(false);
@@ -211,8 +212,22 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
   const photoNeeded =
     item.photoRequired === 'always' ||
     (item.photoRequired === 'onFail' && current.result === 'fail');
+  // A swipe turns the page as 上一项 / 下一项 do (and, like 下一项, not past an item without a result).
+  const swipe = {
+    onTouchStart: (e: TouchEvent) => {
+      swipeFrom.current = e.touches[0]?.clientX ?? null;
+    },
+    onTouchEnd: (e: TouchEvent) => {
+      const from = swipeFrom.current;
+      swipeFrom.current = null;
+      const dx = from === null ? 0 : (e.changedTouches[0]?.clientX ?? from) - from;
+      if (busy || Math.abs(dx) < 60) return;
+      if (dx < 0 && current.result) void go(index + 1);
+      if (dx > 0 && index > 0) void go(index - 1);
+    },
+  };
   return (
-    <Card className="inspection-item-card">
+    <Card className="inspection-item-card" {...swipe}>
       {progress}
       {item.category && <div className="muted">{item.category}</div>}
       <h2 className="inspection-item-text">{item.text}</h2>

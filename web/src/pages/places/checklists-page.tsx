@@ -1,16 +1,22 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Card, List, Result, Segmented, Skeleton, Space, Tag } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, List, Result, Segmented, Skeleton, Space, Tag } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Checklist, ChecklistItem, ChecklistVersion } from '../../../../common/schemas/places';
 import { apiGet } from '../../api';
+import { isAdmin, useMe } from '../../auth';
 import { ListState } from '../../components/list-state';
+import { ChecklistFormDialog } from './checklist-form-dialog';
 
-/** 检查表: the checklists of the caller's district and street, read-only. */
+/** 检查表: the checklists of the caller's district and street; administrators add and edit them. */
 export function ChecklistsPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canWrite = isAdmin(useMe());
+  const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: ['checklists', 'all'],
     queryFn: async () =>
@@ -18,7 +24,21 @@ export function ChecklistsPage() {
   });
   const items = list.data ?? [];
   return (
-    <Card title={t('placeUi.checklists.title')}>
+    <Card
+      title={t('placeUi.checklists.title')}
+      extra={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('placeUi.checklists.create')}
+          </Button>
+        )
+      }
+    >
+      <ChecklistFormDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(c) => void navigate(`/checklists/${c.id}`)}
+      />
       <ListState
         loading={list.isPending}
         error={list.error}
@@ -76,6 +96,8 @@ function Items({ items }: { items: ChecklistItem[] }) {
 export function ChecklistPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const canWrite = isAdmin(useMe());
+  const [editing, setEditing] = useState(false);
   const checklist = useQuery({
     queryKey: ['checklists', id],
     queryFn: () => apiGet<Checklist>(`/checklists/${id}`),
@@ -104,7 +126,21 @@ export function ChecklistPage() {
             {c.status === 'retired' && <Tag>{t('placeUi.checklists.retired')}</Tag>}
           </Space>
         }
+        extra={
+          canWrite &&
+          c.status === 'active' && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('placeUi.checklists.edit')}
+            </Button>
+          )
+        }
       >
+        <ChecklistFormDialog
+          open={editing}
+          onClose={() => setEditing(false)}
+          checklist={c}
+          onSaved={() => setNumber(undefined)}
+        />
         {c.description && <p>{c.description}</p>}
         <div className="muted">
           {t('placeUi.checklists.owner')}: {c.ownerName}

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
-import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
-import { ClockCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth';
@@ -9,11 +8,12 @@ import { TotpCard } from '../../components/totp-card';
 import { useCaseRoles } from '../cases/case-roles';
 import { useMyOpenCases, useToday } from '../cases/cases-api';
 import { RoleList } from '../me/role-list';
+import { IssueNoticesCard } from './issue-notices-card';
 import { ReviewCard, TodoCard } from './today-todos';
 
 /**
  * 今日: what this person must do now, most urgent first. Station staff see their due contacts (and a
- * supervisor the reviews waiting); everyone else, until their modules arrive, their roles and shortcuts.
+ * supervisor the reviews waiting); whoever an overdue issue escalated to, or a higher level urged, the notice.
  */
 export function TodayPage() {
   const { t } = useTranslation();
@@ -44,6 +44,7 @@ export function TodayPage() {
         )}
       </Card>
       {me.totpEnrolmentRequired && <TotpCard />}
+      {!me.totpEnrolmentRequired && <IssueNoticesCard />}
       {caseWork && supervisor && <ReviewCard {...todo} />}
       {caseWork && <TodoCard {...todo} meId={me.id} mine={mine.data?.items} />}
       {!caseWork && (
@@ -58,23 +59,6 @@ export function TodayPage() {
               <Link key={item.key} to={item.path}>
                 <Button icon={item.icon}>{t(`app.menu.${item.key}`)}</Button>
               </Link>
-            ))}
-          </Space>
-        </Card>
-      )}
-      {!caseWork && (
-        <Card
-          title={
-            <Space>
-              <ClockCircleOutlined />
-              {t('today.comingTitle')}
-            </Space>
-          }
-        >
-          <Typography.Paragraph>{t('today.comingText')}</Typography.Paragraph>
-          <Space wrap>
-            {(['social', 'grid', 'community', 'stats'] as const).map((module) => (
-              <Tag key={module}>{t(`app.modules.${module}`)}</Tag>
             ))}
           </Space>
         </Card>
