@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Button, Card, List, Space, Typography } from 'antd';
+import { Badge, Button, Card, List, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -37,7 +37,8 @@ export function IssueNoticesCard() {
       title={
         <Space>
           <BellOutlined />
-          {t('today.noticesTitle')} ({notices.data?.total})
+          {t('today.noticesTitle')}
+          <Badge count={notices.data?.total} />
         </Space>
       }
     >
