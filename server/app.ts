@@ -43,6 +43,7 @@ import { inspectionRoutes } from './modules/places/inspection-routes';
 import { unitHasPlaces } from './modules/places/service';
 import { INSPECTION_FILES, mayReadInspection } from './modules/places/inspection-view';
 import { mayReadNotice, NOTICE_FILES } from './modules/places/notices';
+import { notifyRoutes } from './modules/notify/routes';
 import { registerFileAccessCheck } from './modules/files/service';
 import { issuesRoutes } from './modules/issues/routes';
 import { issueStepFileAccess, unitHasIssues } from './modules/issues/service';
@@ -238,6 +239,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(inspectionRoutes);
   await app.register(issuesRoutes);
   await app.register(patrolsRoutes);
+  await app.register(notifyRoutes);
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

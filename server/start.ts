@@ -9,6 +9,7 @@ import { demoLoginLines, seedDemo } from './demo/seed';
 import { findDistricts } from './modules/org/service';
 import { countStaff } from './modules/auth/staff-service';
 import { startEscalationTimer } from './modules/issues/service';
+import { startNotifyDispatcher } from './modules/notify/service';
 
 export interface Started {
   app: FastifyInstance;
@@ -50,6 +51,9 @@ export async function start(config: Config): Promise<Started> {
   // Overdue issues go up one level at a time; the timer stops before the database closes.
   const stopEscalation = startEscalationTimer(dbHandle.db, app.log);
   app.addHook('onClose', async () => stopEscalation());
+  // Escalations and urgings queued for group-chat robots go out shortly after they are made.
+  const stopNotify = startNotifyDispatcher(dbHandle.db, app.log);
+  app.addHook('onClose', async () => stopNotify());
   app.addHook('onClose', () => dbHandle.close());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

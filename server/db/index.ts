@@ -13,6 +13,7 @@ import * as places from './migrations/2026-12-04-places';
 import * as issues from './migrations/2026-12-02-issues';
 import * as patrols from './migrations/2026-12-03-patrols';
 import * as searchIndexes from './migrations/2026-12-09-search-indexes';
+import * as notify from './migrations/2026-12-20-notify';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-issues': issues,
   '2026-12-03-patrols': patrols,
   '2026-12-09-search-indexes': searchIndexes,
+  '2026-12-20-notify': notify,
 };
 
 /** Where the SQLite database lives inside the data directory. */

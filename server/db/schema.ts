@@ -545,6 +545,40 @@ export interface IssueNoticeTable {
   read_by: string | null;
 }
 
+/** A group-chat robot (企业微信 / 钉钉) that hears what is sent to its org unit. */
+export interface NotifyWebhookTable {
+  id: string;
+  org_unit_id: string;
+  street_id: string | null;
+  org_path: string;
+  kind: 'wecom' | 'dingtalk';
+  name: string;
+  url_sealed: string;
+  url_hint: string;
+  secret_sealed: string | null;
+  status: 'active' | 'paused';
+  last_sent_at: Time | null;
+  last_error: string | null;
+  version: number;
+  created_by: string;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** A message for an org unit's robots, queued with what caused it and sent after. */
+export interface NotifyOutboxTable {
+  id: string;
+  org_unit_id: string;
+  street_id: string | null;
+  title: string;
+  text: string;
+  attempts: number;
+  next_attempt_at: Time;
+  sent_at: Time | null;
+  last_error: string | null;
+  created_at: Time;
+}
+
 /** A grid worker's patrol of their grid. */
 export interface PatrolTable {
   id: string;
@@ -607,6 +641,8 @@ export interface Database {
   issue_step: IssueStepTable;
   issue_deadline_rule: IssueDeadlineRuleTable;
   issue_notice: IssueNoticeTable;
+  notify_webhook: NotifyWebhookTable;
+  notify_outbox: NotifyOutboxTable;
   patrol: PatrolTable;
   patrol_finding: PatrolFindingTable;
   place: PlaceTable;
@@ -653,5 +689,7 @@ export type NoticeReinspectionRow = Selectable<NoticeReinspectionTable>;
 export type IssueRow = Selectable<IssueTable>;
 export type IssueStepRow = Selectable<IssueStepTable>;
 export type IssueNoticeRow = Selectable<IssueNoticeTable>;
+export type NotifyWebhookRow = Selectable<NotifyWebhookTable>;
+export type NotifyOutboxRow = Selectable<NotifyOutboxTable>;
 export type PatrolRow = Selectable<PatrolTable>;
 export type PatrolFindingRow = Selectable<PatrolFindingTable>;

@@ -7,7 +7,6 @@ import type {
 import type { Db } from '../../db';
 import type { IssueRow } from '../../db/schema';
 import { forbidden, notFound } from '../../lib/errors';
-import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { hasRole, type Caller } from '../auth/caller';
@@ -17,6 +16,7 @@ import { addLimit, limitFor } from './deadlines';
 import { deadlineStepOf, nextLevel } from './flow';
 import { inTransaction } from './load';
 import * as repo from './escalation-repo';
+import { raiseNotice } from './notices';
 import { writeStep } from './steps';
 
 /**
@@ -69,17 +69,12 @@ export async function escalateOverdue(db: Db, now: string): Promise<number> {
         { level },
         now,
       );
-      await repo.insertNotice(trx, {
-        id: newId(),
-        issue_id: row.id,
-        street_id: row.street_id,
+      await raiseNotice(trx, row, {
         kind: 'escalation',
         level,
         unit_id: unitOfLevel(row, level),
         note: null,
         created_at: now,
-        read_at: null,
-        read_by: null,
       });
       return true;
     });

@@ -28,7 +28,7 @@ import {
 } from './flow';
 import { inTransaction, loadIssue, stateOf, type LoadedIssue } from './load';
 import { STEP_FILES } from './present';
-import { insertNotice } from './escalation-repo';
+import { raiseNotice } from './notices';
 import * as repo from './repo';
 
 // The commands of the flow (flow.ts) as the people on an issue send them, one transaction each.
@@ -275,17 +275,12 @@ export async function runIssueCommand(opts: {
         await writeStep(db, caller, row, d.steps[0], detail, now);
         const unit = responsibleUnit(row);
         if (unit)
-          await insertNotice(db, {
-            id: newId(),
-            issue_id: row.id,
-            street_id: row.street_id,
+          await raiseNotice(db, row, {
             kind: 'urge',
             level: null,
             unit_id: unit,
             note: input.note,
             created_at: now,
-            read_at: null,
-            read_by: null,
           });
         break;
       }

@@ -12,6 +12,7 @@ import { formatTime } from '../../i18n';
 import { OrgKindTag } from '../../components/org-kind-tag';
 import type { OrgDialog } from './org-unit-forms';
 import { childKinds } from './org-unit-forms';
+import { UnitWebhooks } from './unit-webhooks';
 
 interface Props {
   unit: OrgTreeNode;
@@ -100,6 +101,7 @@ export function OrgDetail({ unit, trail, canWrite, onDialog, onRetire, onRestore
         ]}
       />
       {actions}
+      {canWrite && unit.status === 'active' && <UnitWebhooks unitId={unit.id} />}
     </>
   );
   if (bare) return body;
