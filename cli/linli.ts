@@ -9,6 +9,7 @@ import { demoLoginLines, seedDemo } from '../server/demo/seed';
 import { createFieldCipher, loadSecretKey, useFieldCipher } from '../server/lib/crypto';
 import { assertStrongPassword } from '../server/modules/auth/password';
 import { localFileStore } from '../server/modules/files/store';
+import { importTips } from './import-tips';
 import { countStaff, createStaffDirect } from '../server/modules/auth/staff-service';
 import { createDistrict, findDistricts } from '../server/modules/org/service';
 import type { OrgUnit } from '../common/schemas/org';
@@ -230,6 +231,21 @@ program
   .description('load the demo district 平城区 with one account per role (empty database only)')
   .addHelpText('after', '\nThe demo accounts share LINLI_DEMO_PASSWORD (default Linli@2026).')
   .action(run(loadDemo));
+
+program
+  .command('import-tips')
+  .description(
+    'file the unseen messages of the tip mailbox (IMAP) as tips of a street, and mark them seen',
+  )
+  .requiredOption('--street <name|id>', 'the street the tips belong to, e.g. 新旺街道')
+  .option('--mailbox <name>', 'the mailbox folder (default INBOX, or the path of LINLI_IMAP_URL)')
+  .addHelpText(
+    'after',
+    '\nThe mailbox: LINLI_IMAP_URL=imaps://user:password@host:993/INBOX, or LINLI_IMAP_HOST,\n' +
+      'LINLI_IMAP_PORT, LINLI_IMAP_USER, LINLI_IMAP_PASSWORD, LINLI_IMAP_TLS (1 or 0).\n' +
+      'A message already imported (same Message-ID) is not filed twice.',
+  )
+  .action(run((opts: { street: string; mailbox?: string }) => importTips(config, opts)));
 
 program
   .command('backup')

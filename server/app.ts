@@ -49,6 +49,21 @@ import { issuesRoutes } from './modules/issues/routes';
 import { issueStepFileAccess, unitHasIssues } from './modules/issues/service';
 import { patrolsRoutes } from './modules/patrols/routes';
 import { findingFileAccess, PATROL_FILES, unitHasPatrols } from './modules/patrols/service';
+import { tipsRoutes } from './modules/tips/routes';
+import { TIP_FILES, tipFileAccess, unitHasTips } from './modules/tips/service';
+import { activitiesRoutes } from './modules/activities/routes';
+import {
+  ACTIVITY_FILES,
+  activityFileAccess,
+  unitHasActivities,
+} from './modules/activities/service';
+import { operationsRoutes } from './modules/operations/routes';
+import { unitHasOperations } from './modules/operations/service';
+import { campaignsRoutes } from './modules/campaigns/routes';
+import { unitHasCampaigns } from './modules/campaigns/service';
+import { CAMPAIGN_VISIT_FILES, visitFileAccess } from './modules/campaigns/visits';
+import { surveysRoutes } from './modules/surveys/routes';
+import { unitHasSurveys } from './modules/surveys/service';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,11 +125,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerFileAccessCheck('issueStep', issueStepFileAccess);
     registerUnitUsageCheck(unitHasPatrols);
     registerFileAccessCheck(PATROL_FILES, findingFileAccess);
+    registerUnitUsageCheck(unitHasActivities);
+    registerFileAccessCheck(ACTIVITY_FILES, activityFileAccess);
+    // …a unit that owns a support operation is in use.
+    registerUnitUsageCheck(unitHasOperations);
+    // …a unit a campaign runs in or goes to is in use; a visit's photos follow its household.
+    registerUnitUsageCheck(unitHasCampaigns);
+    registerFileAccessCheck(CAMPAIGN_VISIT_FILES, visitFileAccess);
     // …a grid or community with places is in use; photos of inspections and re-inspections are
     // readable by whoever may read the inspection or notice.
     registerUnitUsageCheck(unitHasPlaces);
     registerFileAccessCheck(INSPECTION_FILES, mayReadInspection);
     registerFileAccessCheck(NOTICE_FILES, mayReadNotice);
+    // …and who may see the photos of a tip: the staff who may triage it.
+    registerFileAccessCheck(TIP_FILES, tipFileAccess);
+    registerUnitUsageCheck(unitHasTips);
+    // …a street or community with surveys is in use.
+    registerUnitUsageCheck(unitHasSurveys);
     usageChecksRegistered = true;
   }
 
@@ -240,6 +267,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(issuesRoutes);
   await app.register(patrolsRoutes);
   await app.register(notifyRoutes);
+  await app.register(tipsRoutes);
+  await app.register(activitiesRoutes);
+  await app.register(operationsRoutes);
+  await app.register(campaignsRoutes);
+  await app.register(surveysRoutes);
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -214,6 +214,9 @@ export const zCaseCreate = z.object({
     .describe('a social worker of the station; the caller when left out'),
   nextContactDate: zDate.optional().describe('a week from today when left out'),
   intake: zIntakeForm,
+  intakeReferralId: zId
+    .optional()
+    .describe('the pending intake referral (转介) this case takes on; it is marked accepted'),
 });
 export type CaseCreate = z.infer<typeof zCaseCreate>;
 

@@ -5,7 +5,7 @@ import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
  * The contract between the issues module and the modules that raise issues (patrols, inspections,
  * campaigns, tips): what a report carries. The issues module owns everything else about an issue.
  */
-export const issueSources = ['patrol', 'inspection', 'tip', 'visit', 'manual'] as const;
+export const issueSources = ['patrol', 'inspection', 'tip', 'visit', 'manual', 'activity'] as const;
 export const issueCategories = [
   'environmentSanitation', // 环境卫生
   'publicOrder', // 公共秩序

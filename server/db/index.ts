@@ -14,6 +14,11 @@ import * as issues from './migrations/2026-12-02-issues';
 import * as patrols from './migrations/2026-12-03-patrols';
 import * as searchIndexes from './migrations/2026-12-09-search-indexes';
 import * as notify from './migrations/2026-12-20-notify';
+import * as activities from './migrations/2026-12-12-activities';
+import * as surveys from './migrations/2026-12-10-surveys';
+import * as campaigns from './migrations/2026-12-11-campaigns';
+import * as tips from './migrations/2026-12-13-tips';
+import * as operations from './migrations/2026-12-14-operations';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -41,6 +46,11 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-patrols': patrols,
   '2026-12-09-search-indexes': searchIndexes,
   '2026-12-20-notify': notify,
+  '2026-12-12-activities': activities,
+  '2026-12-10-surveys': surveys,
+  '2026-12-11-campaigns': campaigns,
+  '2026-12-13-tips': tips,
+  '2026-12-14-operations': operations,
 };
 
 /** Where the SQLite database lives inside the data directory. */

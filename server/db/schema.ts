@@ -617,7 +617,380 @@ export interface PatrolFindingTable {
   created_at: Time;
 }
 
+/** A resident's tip (爆料 / 居民诉求); the contact phone is sealed. */
+export interface TipTable {
+  id: string;
+  street_id: string;
+  community_id: string | null;
+  org_path: string;
+  tracking_code: string;
+  channel: 'hotline' | 'email' | 'webForm' | 'inPerson';
+  topic: 'home' | 'neighbour' | 'community';
+  category: string;
+  address: string | null;
+  description: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  status: string;
+  issue_id: string | null;
+  intake_referral_id: string | null;
+  message_id: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Time | null;
+  closed_at: Time | null;
+  created_by: string | null;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** A step of a tip: the reply the resident reads, and the note only staff read. */
+export interface TipStepTable {
+  id: string;
+  tip_id: string;
+  street_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  public_reply: string | null;
+  internal_note: string | null;
+  actor_id: string | null;
+  at: Time;
+}
+
+/** A need handed to a street's social work station (转介社工站) by a tip or an activity. */
+export interface IntakeReferralTable {
+  id: string;
+  street_id: string;
+  station_id: string;
+  org_path: string;
+  resident_id: string | null;
+  name: string;
+  /** Sealed. */
+  phone: string | null;
+  need: string;
+  source: 'tip' | 'activity';
+  source_id: string;
+  status: 'pending' | 'accepted' | 'declined';
+  case_id: string | null;
+  decline_reason: string | null;
+  decided_by: string | null;
+  decided_at: Time | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** A survey (问卷): its draft (JSON sections, edited freely) and the latest published version. */
+export interface SurveyTable {
+  id: string;
+  street_id: string;
+  /** The street or community the survey belongs to. */
+  org_unit_id: string;
+  org_path: string;
+  title: string;
+  description: string | null;
+  status: 'draft' | 'published' | 'closed';
+  allow_multiple_per_household: number;
+  /** JSON [{ id, title, questions: [{ id, type, text, required, options? }] }]. */
+  draft: string;
+  current_version: number;
+  current_version_id: string | null;
+  published_at: Time | null;
+  closed_at: Time | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** A published survey version: frozen, never updated. */
+export interface SurveyVersionTable {
+  id: string;
+  survey_id: string;
+  street_id: string;
+  number: number;
+  title: string;
+  description: string | null;
+  /** JSON sections, as the draft was when published. */
+  sections: string;
+  published_by: string;
+  published_at: Time;
+}
+
+export interface SurveyAnswerTable {
+  id: string;
+  survey_id: string;
+  version_id: string;
+  street_id: string;
+  org_path: string;
+  household_id: string | null;
+  /** household_id where the survey takes one answer per household (unique), else null. */
+  household_key: string | null;
+  /** The household's address when answered. */
+  household_label: string | null;
+  resident_id: string | null;
+  /** The resident's name, masked, when answered. */
+  resident_label: string | null;
+  /** JSON { questionId: value }. */
+  answers: string;
+  context_kind: 'campaign' | 'activity' | null;
+  context_id: string | null;
+  recorded_by: string;
+  created_at: Time;
+}
+
+/** A support operation (保障任务) of an org unit, e.g. 市军供站's 2026年春季新兵铁路运输保障. */
+export interface OperationTable {
+  id: string;
+  owner_unit_id: string;
+  /** The owning unit's street; null for a district's department. */
+  street_id: string | null;
+  org_path: string;
+  title: string;
+  description: string | null;
+  /** First and last day (Asia/Shanghai), yyyy-mm-dd. */
+  start_date: string;
+  end_date: string;
+  status: 'planned' | 'active' | 'completed';
+  /** Why it was completed with batches not departed. */
+  completion_note: string | null;
+  completed_at: Time | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** One group moved (批次): planned → arrived → served → departed, with the time of each step. */
+export interface OperationBatchTable {
+  id: string;
+  operation_id: string;
+  street_id: string | null;
+  planned_at: Time;
+  head_count: number;
+  train_no: string;
+  from_place: string;
+  to_place: string;
+  status: 'planned' | 'arrived' | 'served' | 'departed';
+  arrived_at: Time | null;
+  served_at: Time | null;
+  departed_at: Time | null;
+  note: string | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** An item prepared for the operation; `issued` is the sum of its issues. */
+export interface OperationSupplyTable {
+  id: string;
+  operation_id: string;
+  street_id: string | null;
+  item: string;
+  unit: string;
+  prepared: number;
+  issued: number;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** One issue of a supply (a movement out), optionally to a batch; never changed. */
+export interface OperationSupplyIssueTable {
+  id: string;
+  supply_id: string;
+  operation_id: string;
+  street_id: string | null;
+  batch_id: string | null;
+  quantity: number;
+  at: Time;
+  note: string | null;
+  created_by: string;
+  created_at: Time;
+}
+
+/** A duty shift (值班表); people is JSON [{ userId: string | null, name: string }]. */
+export interface OperationShiftTable {
+  id: string;
+  operation_id: string;
+  street_id: string | null;
+  starts_at: Time;
+  ends_at: Time;
+  people: string;
+  note: string | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** The operation's log of events; append-only. */
+export interface OperationLogTable {
+  id: string;
+  operation_id: string;
+  street_id: string | null;
+  at: Time;
+  text: string;
+  author_id: string;
+  author_name: string;
+  created_at: Time;
+}
+
+/** A door-to-door campaign (宣传走访活动); materials is a JSON array of strings. */
+export interface CampaignTable {
+  id: string;
+  street_id: string;
+  /** The street or community that runs it; its path is the campaign's scope. */
+  owner_unit_id: string;
+  org_path: string;
+  title: string;
+  materials: string;
+  survey_id: string | null;
+  start_date: string;
+  end_date: string;
+  status: 'planned' | 'active' | 'ended';
+  note: string | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** A community or grid a campaign goes to: its active households are the campaign's households. */
+export interface CampaignTargetTable {
+  campaign_id: string;
+  unit_id: string;
+  unit_kind: 'community' | 'grid';
+  street_id: string;
+  org_path: string;
+}
+
+/** One knock on a household's door; append-only, the latest one is the household's outcome. */
+export interface CampaignVisitTable {
+  id: string;
+  campaign_id: string;
+  street_id: string;
+  community_id: string;
+  grid_id: string;
+  org_path: string;
+  household_id: string;
+  outcome: 'delivered' | 'notHome' | 'refused';
+  note: string | null;
+  at: Time;
+  worker_id: string;
+  survey_answer_id: string | null;
+  issue_id: string | null;
+  created_at: Time;
+}
+
+/** A partner organisation of a street's activities (合作机构): a hospital, a village, a company. */
+export interface PartnerTable {
+  id: string;
+  street_id: string;
+  org_path: string;
+  name: string;
+  kind: string;
+  contact: string | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** A community activity (社区活动): 义诊, 安全宣传 … */
+export interface ActivityTable {
+  id: string;
+  street_id: string;
+  community_id: string;
+  org_path: string;
+  title: string;
+  type: string;
+  status: 'planned' | 'ongoing' | 'finished' | 'cancelled';
+  start_at: Time;
+  end_at: Time;
+  place: string;
+  capacity: number | null;
+  /** Participants checked in, kept with the row so the capacity check is one conditional update. */
+  checked_in: number;
+  description: string | null;
+  summary: string | null;
+  survey_id: string | null;
+  created_by: string;
+  version: number;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface ActivityPartnerTable {
+  activity_id: string;
+  partner_id: string;
+  street_id: string;
+}
+
+/** A participant checked in (签到): a resident of the register or a walk-in (phone sealed). */
+export interface ActivityAttendanceTable {
+  id: string;
+  activity_id: string;
+  street_id: string;
+  kind: 'resident' | 'walkIn';
+  resident_id: string | null;
+  name: string;
+  phone_sealed: string | null;
+  phone_masked: string | null;
+  checked_in_at: Time;
+  registered_at: Time | null;
+  created_by: string;
+}
+
+export interface ActivityHandoutItemTable {
+  id: string;
+  activity_id: string;
+  street_id: string;
+  item: string;
+  unit: string;
+  prepared: number;
+  given: number;
+  created_at: Time;
+}
+
+export interface ActivityHandoutTable {
+  id: string;
+  activity_id: string;
+  item_id: string;
+  street_id: string;
+  attendance_id: string | null;
+  quantity: number;
+  given_at: Time;
+  created_by: string;
+}
+
+/** A need noticed at an activity, and the issue or case referral it became. */
+export interface ActivityNeedTable {
+  id: string;
+  activity_id: string;
+  street_id: string;
+  kind: 'issue' | 'referral';
+  description: string;
+  attendance_id: string | null;
+  name: string | null;
+  target_id: string;
+  created_by: string;
+  created_at: Time;
+}
+
 export interface Database {
+  partner: PartnerTable;
+  activity: ActivityTable;
+  activity_partner: ActivityPartnerTable;
+  activity_attendance: ActivityAttendanceTable;
+  activity_handout_item: ActivityHandoutItemTable;
+  activity_handout: ActivityHandoutTable;
+  activity_need: ActivityNeedTable;
   stored_file: StoredFileTable;
   org_unit: OrgUnitTable;
   staff_user: StaffUserTable;
@@ -655,6 +1028,21 @@ export interface Database {
   rectification_notice: RectificationNoticeTable;
   notice_counter: NoticeCounterTable;
   notice_reinspection: NoticeReinspectionTable;
+  survey: SurveyTable;
+  survey_version: SurveyVersionTable;
+  survey_answer: SurveyAnswerTable;
+  campaign: CampaignTable;
+  campaign_target: CampaignTargetTable;
+  campaign_visit: CampaignVisitTable;
+  tip: TipTable;
+  tip_step: TipStepTable;
+  intake_referral: IntakeReferralTable;
+  operation: OperationTable;
+  operation_batch: OperationBatchTable;
+  operation_supply: OperationSupplyTable;
+  operation_supply_issue: OperationSupplyIssueTable;
+  operation_shift: OperationShiftTable;
+  operation_log: OperationLogTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -693,3 +1081,20 @@ export type NotifyWebhookRow = Selectable<NotifyWebhookTable>;
 export type NotifyOutboxRow = Selectable<NotifyOutboxTable>;
 export type PatrolRow = Selectable<PatrolTable>;
 export type PatrolFindingRow = Selectable<PatrolFindingTable>;
+export type PartnerRow = Selectable<PartnerTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type ActivityAttendanceRow = Selectable<ActivityAttendanceTable>;
+export type ActivityHandoutItemRow = Selectable<ActivityHandoutItemTable>;
+export type ActivityNeedRow = Selectable<ActivityNeedTable>;
+export type OperationRow = Selectable<OperationTable>;
+export type OperationBatchRow = Selectable<OperationBatchTable>;
+export type OperationSupplyRow = Selectable<OperationSupplyTable>;
+export type OperationSupplyIssueRow = Selectable<OperationSupplyIssueTable>;
+export type OperationShiftRow = Selectable<OperationShiftTable>;
+export type OperationLogRow = Selectable<OperationLogTable>;
+export type SurveyRow = Selectable<SurveyTable>;
+export type SurveyVersionRow = Selectable<SurveyVersionTable>;
+export type SurveyAnswerRow = Selectable<SurveyAnswerTable>;
+export type CampaignRow = Selectable<CampaignTable>;
+export type CampaignTargetRow = Selectable<CampaignTargetTable>;
+export type CampaignVisitRow = Selectable<CampaignVisitTable>;

@@ -53,7 +53,7 @@ function areaOf(r: {
 }
 
 /** A demo account as the services see it when it signs in. */
-async function accountCaller(db: Db, username: string): Promise<Caller> {
+export async function accountCaller(db: Db, username: string): Promise<Caller> {
   const user = (await findStaffUserByUsername(db, username))!;
   const rows = await findAssignmentsWithPaths(db, user.id);
   return {

@@ -9,8 +9,13 @@ import { loadConfig } from '../config';
 import { localFileStore, type FileStore } from '../modules/files/store';
 import { seedStoryCases } from './cases';
 import { seedGridStories } from './grid';
+import { seedActivities } from './activities';
+import { seedDemoCampaigns } from './campaigns';
+import { seedOperations } from './operations';
 import { seedDemoChecklists, seedDemoPlaces } from './places';
 import { seedGeneratedHouseholds, seedStoryHouseholds } from './people';
+import { seedDemoSurveys } from './surveys';
+import { seedDemoTips } from './tips';
 
 /** The streets and communities of the source page; the extra community of each street is made up. */
 const STREETS: { name: string; communities: string[]; station?: true; departments?: string[] }[] = [
@@ -56,6 +61,12 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
       unit: '御河九号社区第一网格',
     },
     { username: 'staff.yuhe', displayName: '高秀兰', role: 'communityStaff', unit: '御河九号社区' },
+    {
+      username: 'staff.xiangyang',
+      displayName: '郝春梅',
+      role: 'communityStaff',
+      unit: '向阳东街社区',
+    },
     {
       username: 'officer.scjg',
       displayName: '刘建国',
@@ -117,6 +128,18 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
       displayName: '薛建华',
       role: 'gridWorker',
       unit: '永泰南社区第一网格',
+    },
+    {
+      username: 'support.jungong',
+      displayName: '韩卫东',
+      role: 'departmentOfficer',
+      unit: '市军供站',
+    },
+    {
+      username: 'street.xinwang',
+      displayName: '王丽君',
+      role: 'streetAdmin',
+      unit: '新旺街道',
     },
   ];
 
@@ -275,4 +298,17 @@ export async function seedDemo(db: Db, password: string, opts: SeedOptions = {})
     units: unitIds,
     fileStore: opts.fileStore ?? localFileStore(path.join(loadConfig().dataDir, 'files')),
   });
+  // 新旺街道's 文明城市创建居民评分问卷 with the answers of its households (campaigns refer to it by title).
+  await seedDemoSurveys(db, { system: caller, units: unitIds, staffIds });
+  // 新旺街道's door-to-door campaign with the letter, the gas-safety notice and that questionnaire.
+  await seedDemoCampaigns(db, caller, unitIds);
+  // 向阳东街's free dental clinic with 美源口腔医院 and 御河九号's fire-safety day with 新泉村.
+  await seedActivities(db, {
+    units: unitIds,
+    fileStore: opts.fileStore ?? localFileStore(path.join(loadConfig().dataDir, 'files')),
+  });
+  // 市军供站's spring troop transport: batches, supplies, the 24-hour roster and its log.
+  await seedOperations(db, { system: caller, unitIds, staffIds });
+  // The tip line's 居家事 · 邻里事 · 社区事 of 新旺 and 振华, in every state of the flow.
+  await seedDemoTips(db, { units: unitIds });
 }

@@ -67,11 +67,11 @@ describe('patrol journey (phone, 390 px)', () => {
     await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
     await page.waitForURL(/\/today/);
 
-    // The phone tab bar: 今日 · 巡查 · 上报 · 事件 · 我的.
+    // The phone tab bar: 今日 · 巡查 · 走访 · 上报 · 我的.
     const tabs = page.locator('.phone-tab');
     await tabs.first().waitFor();
     const tabTexts = (await tabs.allInnerTexts()).map((text) => text.trim());
-    expect(tabTexts).toEqual(['今日', '巡查', '上报', '事件', '我的']);
+    expect(tabTexts).toEqual(['今日', '巡查', '走访', '上报', '我的']);
     await tabs.filter({ hasText: zhCN.app.tabs.patrols }).click();
     await page.waitForURL(/\/patrols$/);
     await page.getByText(ui.coverageTitle).waitFor();

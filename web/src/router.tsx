@@ -10,6 +10,21 @@ export const router = createBrowserRouter([
     HydrateFallback: FullPageSpin,
     lazy: async () => ({ Component: (await import('./pages/login/login-page')).LoginPage }),
   },
+  // The resident's pages: outside the log-in and the app's frame.
+  {
+    path: '/tip',
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({
+      Component: (await import('./pages/tips/public-tip-page')).PublicTipPage,
+    }),
+  },
+  {
+    path: '/tip/status',
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({
+      Component: (await import('./pages/tips/public-status-page')).PublicStatusPage,
+    }),
+  },
   {
     path: '/',
     HydrateFallback: FullPageSpin,
@@ -103,6 +118,97 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'campaigns',
+        handle: { nav: 'campaigns' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/campaigns/campaigns-page')).CampaignsPage,
+        }),
+      },
+      {
+        path: 'campaigns/:id',
+        handle: { nav: 'campaigns', sub: 'campaign' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/campaigns/campaign-page')).CampaignPage,
+        }),
+      },
+      {
+        path: 'campaigns/:id/households/:householdId',
+        handle: { nav: 'campaigns', sub: 'campaignVisit', back: 'campaign' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/campaigns/visit-page')).VisitPage,
+        }),
+      },
+      {
+        path: 'operations',
+        handle: { nav: 'operations' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/operations/operations-page')).OperationsPage,
+        }),
+      },
+      {
+        path: 'operations/:id',
+        handle: { nav: 'operations', sub: 'operation' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/operations/operation-page')).OperationPage,
+        }),
+      },
+      {
+        path: 'activities',
+        handle: { nav: 'activities' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/activities/activities-page')).ActivitiesPage,
+        }),
+      },
+      {
+        path: 'activities/:id',
+        handle: { nav: 'activities', sub: 'activity' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/activities/activity-page')).ActivityPage,
+        }),
+      },
+      {
+        path: 'activities/:id/check-in',
+        handle: { nav: 'activities', sub: 'activityCheckIn' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/activities/check-in-page')).CheckInPage,
+        }),
+      },
+      {
+        path: 'surveys',
+        handle: { nav: 'surveys' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/surveys/surveys-page')).SurveysPage,
+        }),
+      },
+      {
+        path: 'surveys/new',
+        handle: { nav: 'surveys', sub: 'survey' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/surveys/survey-builder-page')).SurveyBuilderPage,
+        }),
+      },
+      {
+        path: 'surveys/:id',
+        handle: { nav: 'surveys', sub: 'survey' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/surveys/survey-builder-page')).SurveyBuilderPage,
+        }),
+      },
+      {
+        path: 'surveys/:id/results',
+        handle: { nav: 'surveys', sub: 'surveyResults' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/surveys/survey-results-page')).SurveyResultsPage,
+        }),
+      },
+      {
+        path: 'surveys/:id/answer',
+        handle: { nav: 'surveys', sub: 'surveyAnswer' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/surveys/survey-answer-page')).SurveyAnswerPage,
+        }),
+      },
+      {
         path: 'inspections/new',
         handle: { nav: 'places', sub: 'inspection' } satisfies RouteHandle,
         lazy: async () => ({
@@ -159,6 +265,23 @@ export const router = createBrowserRouter([
         path: 'audit',
         handle: { nav: 'audit' } satisfies RouteHandle,
         lazy: async () => ({ Component: (await import('./pages/audit/audit-page')).AuditPage }),
+      },
+      {
+        path: 'tips',
+        handle: { nav: 'tips' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/tips/tips-page')).TipsPage }),
+      },
+      {
+        path: 'tips/new',
+        handle: { nav: 'tips', sub: 'tipIntake' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/tips/tip-intake-page')).TipIntakePage,
+        }),
+      },
+      {
+        path: 'tips/:id',
+        handle: { nav: 'tips', sub: 'tip' } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./pages/tips/tip-page')).TipPage }),
       },
       {
         path: 'me',

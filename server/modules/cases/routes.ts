@@ -24,6 +24,7 @@ import {
 import { callerOf, sendCreated } from '../../http';
 import { documentRoutes } from './document-routes';
 import { followUpRoutes } from './followup-routes';
+import { intakeReferralRoutes } from './intake-referral-routes';
 import * as records from './records';
 import { resourceRoutes } from './resource-routes';
 import * as resources from './resources';
@@ -245,4 +246,5 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(documentRoutes);
   await app.register(resourceRoutes);
   await app.register(followUpRoutes);
+  await app.register(intakeReferralRoutes);
 };

@@ -18,6 +18,7 @@ import type { CaseTieCheck } from '../people/access';
 import { hasConsent, identifyingFacts } from '../people/residents';
 import { residentInScope } from '../people/service';
 import { addDays, todayInShanghai } from './care';
+import { acceptIntakeReferral } from './intake-referrals';
 import { defaultPseudonym, revealsName } from './redaction';
 import * as repo from './repo';
 import {
@@ -173,7 +174,8 @@ export async function openCase(
       station_id: station.id,
       street_id: station.streetId,
       org_path: station.path,
-      source: input.source,
+      // A case taken on from a referral came from the community, whatever the form said.
+      source: input.intakeReferralId ? 'communityReferral' : input.source,
       presenting_problem: input.presentingProblem,
       risk_level: input.riskLevel,
       stage: 'intake',
@@ -191,6 +193,8 @@ export async function openCase(
       updated_at: now,
     };
     await repo.insertCase(db, row);
+    if (input.intakeReferralId)
+      await acceptIntakeReferral(db, caller, input.intakeReferralId, station, id);
     await repo.insertForm(db, {
       id: newId(),
       case_id: id,

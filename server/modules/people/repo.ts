@@ -276,6 +276,53 @@ export async function findHouseholdAddresses(db: Db, gridIds: string[]) {
     .execute();
 }
 
+/** Active households of some communities or grids (or by id), with the head's name, for door-to-door work. */
+export async function findDoorHouseholds(db: Db, where: { unitIds?: string[]; ids?: string[] }) {
+  const unitIds = where.unitIds ?? [];
+  const ids = where.ids ?? [];
+  if (unitIds.length === 0 && ids.length === 0) return [];
+  return db
+    .selectFrom('household as h')
+    .leftJoin('resident as r', 'r.id', 'h.head_resident_id')
+    .select([
+      'h.id',
+      'h.street_id',
+      'h.community_id',
+      'h.grid_id',
+      'h.org_path',
+      'h.building',
+      'h.unit_no',
+      'h.room',
+      'r.name as head_name',
+    ])
+    .where('h.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        ...(unitIds.length
+          ? [eb('h.community_id', 'in', unitIds), eb('h.grid_id', 'in', unitIds)]
+          : []),
+        ...(ids.length ? [eb('h.id', 'in', ids)] : []),
+      ]),
+    )
+    .orderBy('h.grid_id')
+    .orderBy('h.building')
+    .orderBy('h.unit_no')
+    .orderBy('h.room')
+    .execute();
+}
+
+/** How many active households these communities or grids hold. */
+export async function countDoorHouseholds(db: Db, unitIds: string[]): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('household')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('community_id', 'in', unitIds), eb('grid_id', 'in', unitIds)]))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 export async function findHouseholdsByIds(db: Db, ids: string[]): Promise<HouseholdRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('household').selectAll().where('id', 'in', ids).execute();

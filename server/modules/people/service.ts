@@ -25,6 +25,7 @@ import {
   fieldAccess,
   formatAddress,
   isMinor,
+  maskName,
   PEOPLE_READERS,
   PEOPLE_WRITERS,
   presentResident,
@@ -762,6 +763,42 @@ export async function splitHousehold(
     .execute(async (db) => presentHousehold(db, caller, (await repo.getHousehold(db, newId_))!));
   return { from, to };
 }
+
+/** A household as a door-to-door round needs it: where it is and whose door; no sensitive field. */
+export interface DoorHousehold {
+  id: string;
+  streetId: string;
+  communityId: string;
+  gridId: string;
+  orgPath: string;
+  /** Building, unit and room, without the community's name. */
+  address: string;
+  /** The head's name, masked as lists show it (李**). */
+  headName: string;
+}
+
+/**
+ * The active households of these communities or grids (or with these ids), for campaigns. The caller's
+ * scope is the campaign's to check: this only says where each household is.
+ */
+export async function findDoorHouseholds(
+  db: Db,
+  where: { unitIds?: string[]; ids?: string[] },
+): Promise<DoorHousehold[]> {
+  const rows = await repo.findDoorHouseholds(db, where);
+  return rows.map((h) => ({
+    id: h.id,
+    streetId: h.street_id,
+    communityId: h.community_id,
+    gridId: h.grid_id,
+    orgPath: h.org_path,
+    address: formatAddress(h),
+    headName: h.head_name ? maskName(h.head_name) : '',
+  }));
+}
+
+export const countDoorHouseholds = (db: Db, unitIds: string[]): Promise<number> =>
+  repo.countDoorHouseholds(db, unitIds);
 
 export async function getHousehold(opts: Ctx & { id: string }): Promise<Household> {
   return opts.db

@@ -4,17 +4,22 @@ import {
   ApartmentOutlined,
   BookOutlined,
   CheckSquareOutlined,
+  CalendarOutlined,
+  CarOutlined,
   AlertOutlined,
+  ProfileOutlined,
   EyeOutlined,
   FormOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   HomeOutlined,
+  NotificationOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../../common/roles';
 import type { Me } from '../../../common/schemas/auth';
@@ -34,6 +39,11 @@ export type NavKey =
   | 'places'
   | 'checklists'
   | 'patrols'
+  | 'surveys'
+  | 'activities'
+  | 'operations'
+  | 'campaigns'
+  | 'tips'
   | 'me';
 export type ModuleKey = 'social' | 'grid' | 'community' | 'stats' | 'system';
 /** A page below a menu entry (the household below the register) names itself in the breadcrumb. */
@@ -45,12 +55,22 @@ export type SubPageKey =
   | 'inspection'
   | 'place'
   | 'checklist'
-  | 'patrol';
+  | 'patrol'
+  | 'survey'
+  | 'surveyResults'
+  | 'surveyAnswer'
+  | 'activity'
+  | 'activityCheckIn'
+  | 'operation'
+  | 'campaign'
+  | 'campaignVisit'
+  | 'tip'
+  | 'tipIntake';
 export interface RouteHandle {
   nav: NavKey;
   sub?: SubPageKey;
   /** where the phone's back arrow leads when not to the menu entry: the case of /cases/:id/… */
-  back?: 'case';
+  back?: 'case' | 'campaign';
 }
 
 export interface NavItem {
@@ -95,6 +115,43 @@ const patrolReaders: readonly Role[] = [
   'gridWorker',
   'viewer',
 ];
+/** Who runs or reads support operations (server: OPERATION_READERS). */
+const operationReaders: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'communityStaff',
+  'departmentOfficer',
+  'viewer',
+];
+/** Who runs, helps at or reads community activities (server: ACTIVITY_READERS). */
+const activityReaders: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'communityStaff',
+  'socialWorker',
+  'gridWorker',
+  'viewer',
+];
+/** Who runs, visits for or reads door-to-door campaigns (server: campaigns READERS). */
+const campaignReaders: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'communityStaff',
+  'gridWorker',
+  'viewer',
+];
+/** Who builds, answers or reads surveys (server: SURVEY_READERS). */
+const surveyReaders: readonly Role[] = [
+  'districtAdmin',
+  'streetAdmin',
+  'stationSupervisor',
+  'socialWorker',
+  'gridWorker',
+  'communityStaff',
+  'viewer',
+];
+/** Who takes and triages residents' tips (server: tips TRIAGERS). */
+const tipTriagers: readonly Role[] = ['districtAdmin', 'streetAdmin', 'communityStaff'];
 /** The staff of a social work station: they carry and supervise cases (server: CASE_WORKERS). */
 export const stationRoles: readonly Role[] = ['stationSupervisor', 'socialWorker'];
 /** Who may read cases and the resource directory; admins read only (server: CASE_READERS). */
@@ -159,6 +216,41 @@ export const navItems: readonly NavItem[] = [
     roles: issueReporters,
     phoneOnly: true,
   },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    icon: <NotificationOutlined />,
+    module: 'community',
+    roles: campaignReaders,
+  },
+  {
+    key: 'operations',
+    path: '/operations',
+    icon: <CarOutlined />,
+    module: 'community',
+    roles: operationReaders,
+  },
+  {
+    key: 'activities',
+    path: '/activities',
+    icon: <CalendarOutlined />,
+    module: 'community',
+    roles: activityReaders,
+  },
+  {
+    key: 'surveys',
+    path: '/surveys',
+    icon: <ProfileOutlined />,
+    module: 'community',
+    roles: surveyReaders,
+  },
+  {
+    key: 'tips',
+    path: '/tips',
+    icon: <MessageOutlined />,
+    module: 'community',
+    roles: tipTriagers,
+  },
   { key: 'me', path: '/me', icon: <UserOutlined />, phoneOnly: true },
 ];
 
@@ -196,6 +288,11 @@ export interface PhoneTab {
     | 'places'
     | 'checklists'
     | 'patrols'
+    | 'surveys'
+    | 'activities'
+    | 'operations'
+    | 'campaigns'
+    | 'tips'
     | 'me';
 }
 
@@ -219,16 +316,20 @@ export function phoneTabs(me: Me): PhoneTab[] {
     ];
   }
   if (has(me, ['gridWorker'])) {
-    // TODO(grid): 走访 goes after 巡查 once its page exists (事件 then moves to the shortcuts of 今日).
+    // 事件 is one tap away in the shortcuts of 今日.
     return [
       ...tab('today'),
       ...tab('patrols'),
+      ...tab('campaigns'),
       ...tab('issueReport'),
-      ...tab('issues'),
       ...tab('me'),
     ];
   }
-  const others = visible.filter((item) => item.key !== 'me').slice(0, 4);
+  const rest = visible.filter((item) => item.key !== 'me');
+  // A department officer on duty at a support operation moves its batches on from the phone.
+  const ops = rest.findIndex((item) => item.key === 'operations');
+  if (has(me, ['departmentOfficer']) && ops > 1) rest.splice(1, 0, ...rest.splice(ops, 1));
+  const others = rest.slice(0, 4);
   return [...others.flatMap((item) => tab(item.key)), ...tab('me')];
 }
 
@@ -238,6 +339,8 @@ export function useCurrentNav(): (NavItem & { sub?: SubPageKey; backPath: string
   const handle = match?.handle as RouteHandle | undefined;
   const item = navItems.find((i) => i.key === handle?.nav);
   const backPath =
-    handle?.back === 'case' && match?.params.id ? `/cases/${match.params.id}` : item?.path;
+    handle?.back && match?.params.id
+      ? `/${handle.back === 'case' ? 'cases' : 'campaigns'}/${match.params.id}`
+      : item?.path;
   return item && { ...item, sub: handle?.sub, backPath: backPath ?? item.path };
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { CaseSource, RiskLevel } from '../../../../common/schemas/cases';
 import type { Resident } from '../../../../common/schemas/people';
+import type { IntakeReferral } from '../../../../common/schemas/tips';
 import { ApiError, apiSend } from '../../api';
 import { showServerError } from '../../components/form-errors';
 import { useIsPhone } from '../../use-is-phone';
@@ -33,7 +34,16 @@ interface CaseValues {
  * Without the client's consent on record the server refuses; the consent is then recorded right here
  * and the intake sent again, with nothing typed lost.
  */
-export function CaseCreateDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function CaseCreateDialog({
+  open,
+  onClose,
+  referral,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** 接案 of a pending intake referral: prefilled from it, and marked accepted with the case */
+  referral?: IntakeReferral;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -75,6 +85,7 @@ export function CaseCreateDialog({ open, onClose }: { open: boolean; onClose: ()
         background: values.background?.trim() || null,
         expectations: values.expectations?.trim() || null,
       },
+      intakeReferralId: referral?.id,
     });
     void message.success(t('caseUi.create.created', { name: detail.clientName }));
     close();
@@ -137,6 +148,13 @@ export function CaseCreateDialog({ open, onClose }: { open: boolean; onClose: ()
           initialValues={{
             riskLevel: 'medium',
             assignedWorkerId: single && roles.workerAt(single) ? roles.me.id : undefined,
+            ...(referral && {
+              stationId: roles.stations.length > 1 ? referral.stationId : undefined,
+              residentId: referral.residentId ?? undefined,
+              source: 'communityReferral',
+              presentingProblem: referral.need.slice(0, 1000),
+              needAsTold: referral.need,
+            }),
           }}
           onFinish={(values) => void submitCase(values)}
         >

@@ -8,6 +8,7 @@ import { ListState } from '../../components/list-state';
 import { useIsPhone } from '../../use-is-phone';
 import { PhoneActionBar } from '../people/phone-action-bar';
 import { CaseCreateDialog } from './case-create-dialog';
+import { PendingReferrals } from '../tips/pending-referrals';
 import { useCaseRoles } from './case-roles';
 import { useCaseOptions } from './case-tags';
 import { useCasePage, type CaseListQuery } from './cases-api';
@@ -72,83 +73,86 @@ export function CasesPage() {
   );
 
   return (
-    <Card title={isPhone ? undefined : t('caseUi.list.title')} extra={!isPhone && createButton}>
-      <div className="filter-bar">
-        {roles.isStationStaff && (
-          <Segmented
-            value={scope}
-            onChange={(value) => update({ scope: value })}
-            options={[
-              { value: 'mine', label: t('caseUi.list.mine') },
-              { value: 'all', label: t('caseUi.list.all') },
-            ]}
-            aria-label={t('caseUi.list.scope')}
-            className="case-scope"
+    <>
+      {roles.isStationStaff && <PendingReferrals canTake={roles.canOpen} />}
+      <Card title={isPhone ? undefined : t('caseUi.list.title')} extra={!isPhone && createButton}>
+        <div className="filter-bar">
+          {roles.isStationStaff && (
+            <Segmented
+              value={scope}
+              onChange={(value) => update({ scope: value })}
+              options={[
+                { value: 'mine', label: t('caseUi.list.mine') },
+                { value: 'all', label: t('caseUi.list.all') },
+              ]}
+              aria-label={t('caseUi.list.scope')}
+              className="case-scope"
+            />
+          )}
+          <Input.Search
+            allowClear
+            defaultValue={filters.q}
+            placeholder={t('caseUi.list.searchPlaceholder')}
+            aria-label={t('caseUi.list.search')}
+            onSearch={(q) => update({ q: q.trim() })}
+            className="filter-search"
+            enterButton
           />
-        )}
-        <Input.Search
-          allowClear
-          defaultValue={filters.q}
-          placeholder={t('caseUi.list.searchPlaceholder')}
-          aria-label={t('caseUi.list.search')}
-          onSearch={(q) => update({ q: q.trim() })}
-          className="filter-search"
-          enterButton
-        />
-        <Select<CaseStage>
-          allowClear
-          placeholder={t('caseUi.list.stageFilter')}
-          aria-label={t('caseUi.list.stageFilter')}
-          value={filters.stage as CaseStage | undefined}
-          onChange={(stage) => update({ stage })}
-          options={options.stages}
-          className="filter-select"
-        />
-        <Select
-          allowClear
-          placeholder={t('caseUi.list.statusFilter')}
-          aria-label={t('caseUi.list.statusFilter')}
-          value={filters.status}
-          onChange={(status?: string) => update({ status })}
-          options={options.statuses}
-          className="filter-select"
-        />
-        <Select<RiskLevel>
-          allowClear
-          placeholder={t('caseUi.list.riskFilter')}
-          aria-label={t('caseUi.list.riskFilter')}
-          value={filters.riskLevel as RiskLevel | undefined}
-          onChange={(riskLevel) => update({ riskLevel })}
-          options={options.risks}
-          className="filter-select"
-        />
-      </div>
-      <ListState
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        empty={items.length === 0}
-        emptyText={t('caseUi.list.empty')}
-        emptyHint={t(roles.canOpen ? 'caseUi.list.emptyHint' : 'caseUi.list.emptyHintReadOnly')}
-      >
-        {isPhone ? (
-          <CaseCards items={items} />
-        ) : (
-          <CaseTable items={items} loading={list.isFetching} />
-        )}
-        <Pagination
-          className="list-pagination"
-          current={list.data?.page ?? query.page}
-          pageSize={list.data?.pageSize ?? query.pageSize}
-          total={list.data?.total ?? 0}
-          showSizeChanger={!isPhone}
-          simple={isPhone}
-          showTotal={(total) => t('common.total', { total })}
-          onChange={(page, pageSize) => update({ page, pageSize })}
-        />
-      </ListState>
-      {isPhone && createButton && <PhoneActionBar>{createButton}</PhoneActionBar>}
-      <CaseCreateDialog open={creating} onClose={() => setCreating(false)} />
-    </Card>
+          <Select<CaseStage>
+            allowClear
+            placeholder={t('caseUi.list.stageFilter')}
+            aria-label={t('caseUi.list.stageFilter')}
+            value={filters.stage as CaseStage | undefined}
+            onChange={(stage) => update({ stage })}
+            options={options.stages}
+            className="filter-select"
+          />
+          <Select
+            allowClear
+            placeholder={t('caseUi.list.statusFilter')}
+            aria-label={t('caseUi.list.statusFilter')}
+            value={filters.status}
+            onChange={(status?: string) => update({ status })}
+            options={options.statuses}
+            className="filter-select"
+          />
+          <Select<RiskLevel>
+            allowClear
+            placeholder={t('caseUi.list.riskFilter')}
+            aria-label={t('caseUi.list.riskFilter')}
+            value={filters.riskLevel as RiskLevel | undefined}
+            onChange={(riskLevel) => update({ riskLevel })}
+            options={options.risks}
+            className="filter-select"
+          />
+        </div>
+        <ListState
+          loading={list.isPending}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          empty={items.length === 0}
+          emptyText={t('caseUi.list.empty')}
+          emptyHint={t(roles.canOpen ? 'caseUi.list.emptyHint' : 'caseUi.list.emptyHintReadOnly')}
+        >
+          {isPhone ? (
+            <CaseCards items={items} />
+          ) : (
+            <CaseTable items={items} loading={list.isFetching} />
+          )}
+          <Pagination
+            className="list-pagination"
+            current={list.data?.page ?? query.page}
+            pageSize={list.data?.pageSize ?? query.pageSize}
+            total={list.data?.total ?? 0}
+            showSizeChanger={!isPhone}
+            simple={isPhone}
+            showTotal={(total) => t('common.total', { total })}
+            onChange={(page, pageSize) => update({ page, pageSize })}
+          />
+        </ListState>
+        {isPhone && createButton && <PhoneActionBar>{createButton}</PhoneActionBar>}
+        <CaseCreateDialog open={creating} onClose={() => setCreating(false)} />
+      </Card>
+    </>
   );
 }

@@ -1,0 +1,314 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db';
+import type {
+  OperationBatchRow,
+  OperationBatchTable,
+  OperationLogRow,
+  OperationLogTable,
+  OperationRow,
+  OperationShiftRow,
+  OperationShiftTable,
+  OperationSupplyIssueRow,
+  OperationSupplyIssueTable,
+  OperationSupplyRow,
+  OperationSupplyTable,
+  OperationTable,
+} from '../../db/schema';
+
+/** An operation with the owning unit's name and the counts its list shows. */
+export type OperationView = OperationRow & {
+  owner_name: string | null;
+  batch_count: number | string | null;
+  head_count: number | string | null;
+  departed_count: number | string | null;
+};
+
+// The list joins org_unit for the owner's name only; that table is read here, never written.
+function operationViews(db: Db) {
+  return db
+    .selectFrom('operation')
+    .leftJoin('org_unit as u', 'u.id', 'operation.owner_unit_id')
+    .selectAll('operation')
+    .select((eb) => [
+      'u.name as owner_name',
+      eb
+        .selectFrom('operation_batch as b')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('b.operation_id', '=', 'operation.id')
+        .as('batch_count'),
+      eb
+        .selectFrom('operation_batch as b')
+        .select((e) => e.fn.sum<number>('b.head_count').as('n'))
+        .whereRef('b.operation_id', '=', 'operation.id')
+        .as('head_count'),
+      eb
+        .selectFrom('operation_batch as b')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('b.operation_id', '=', 'operation.id')
+        .where('b.status', '=', 'departed')
+        .as('departed_count'),
+    ]);
+}
+
+export async function getOperation(db: Db, id: string): Promise<OperationRow | undefined> {
+  return db.selectFrom('operation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getOperationView(db: Db, id: string): Promise<OperationView | undefined> {
+  return operationViews(db).where('operation.id', '=', id).executeTakeFirst();
+}
+
+export interface OperationFilter {
+  /** Operations whose org path starts with one of these. */
+  underPaths: string[];
+  q?: string;
+  status?: OperationRow['status'];
+}
+
+export async function findOperations(
+  db: Db,
+  f: OperationFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: OperationView[]; total: number }> {
+  if (f.underPaths.length === 0) return { rows: [], total: 0 };
+  let q = operationViews(db).where((eb) =>
+    eb.or(f.underPaths.map((p) => eb('operation.org_path', 'like', `${p}%`))),
+  );
+  if (f.status) q = q.where('operation.status', '=', f.status);
+  if (f.q) q = q.where('operation.title', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy('operation.start_date', 'desc')
+      .orderBy('operation.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows: rows, total: Number(count?.n ?? 0) };
+}
+
+export async function insertOperation(db: Db, row: Insertable<OperationTable>): Promise<void> {
+  await db.insertInto('operation').values(row).execute();
+}
+
+/** Updates the row if it is still at the version read; false when someone else changed it first. */
+export async function updateOperation(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<OperationTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('operation')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// ——— batches ———
+
+export async function getBatch(db: Db, id: string): Promise<OperationBatchRow | undefined> {
+  return db.selectFrom('operation_batch').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findBatches(db: Db, operationId: string): Promise<OperationBatchRow[]> {
+  return db
+    .selectFrom('operation_batch')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .orderBy('planned_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertBatch(db: Db, row: Insertable<OperationBatchTable>): Promise<void> {
+  await db.insertInto('operation_batch').values(row).execute();
+}
+
+export async function updateBatch(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<OperationBatchTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('operation_batch')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// ——— supplies ———
+
+export async function getSupply(db: Db, id: string): Promise<OperationSupplyRow | undefined> {
+  return db.selectFrom('operation_supply').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSupplies(db: Db, operationId: string): Promise<OperationSupplyRow[]> {
+  return db
+    .selectFrom('operation_supply')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertSupply(db: Db, row: Insertable<OperationSupplyTable>): Promise<void> {
+  await db.insertInto('operation_supply').values(row).execute();
+}
+
+/** A new prepared amount (or name), refused by the database too when it falls below what was issued. */
+export async function updateSupply(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<OperationSupplyTable>,
+): Promise<boolean> {
+  let q = db
+    .updateTable('operation_supply')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version);
+  if (typeof patch.prepared === 'number') q = q.where('issued', '<=', patch.prepared);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Takes `quantity` from what is left, in one statement, so two issues at once never take more than
+ * was prepared; false when not enough is left.
+ */
+export async function takeSupply(
+  db: Db,
+  id: string,
+  quantity: number,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('operation_supply')
+    .set({
+      issued: sql<number>`issued + ${quantity}`,
+      version: sql<number>`version + 1`,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .where(sql<boolean>`prepared - issued >= ${quantity}`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function getSupplyIssue(
+  db: Db,
+  id: string,
+): Promise<OperationSupplyIssueRow | undefined> {
+  return db
+    .selectFrom('operation_supply_issue')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertSupplyIssue(
+  db: Db,
+  row: Insertable<OperationSupplyIssueTable>,
+): Promise<void> {
+  await db.insertInto('operation_supply_issue').values(row).execute();
+}
+
+/** Issues of the operation's supplies, with who issued them (staff names are read, never written). */
+export async function findSupplyIssues(db: Db, operationId: string) {
+  return db
+    .selectFrom('operation_supply_issue as i')
+    .leftJoin('staff_user as s', 's.id', 'i.created_by')
+    .leftJoin('operation_batch as b', 'b.id', 'i.batch_id')
+    .selectAll('i')
+    .select(['s.display_name as by_name', 'b.train_no as train_no'])
+    .where('i.operation_id', '=', operationId)
+    .orderBy('i.at')
+    .orderBy('i.id')
+    .execute();
+}
+
+// ——— roster ———
+
+export async function getShift(db: Db, id: string): Promise<OperationShiftRow | undefined> {
+  return db.selectFrom('operation_shift').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findShifts(db: Db, operationId: string): Promise<OperationShiftRow[]> {
+  return db
+    .selectFrom('operation_shift')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertShift(db: Db, row: Insertable<OperationShiftTable>): Promise<void> {
+  await db.insertInto('operation_shift').values(row).execute();
+}
+
+export async function updateShift(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<OperationShiftTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('operation_shift')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function deleteShift(db: Db, id: string, version: number): Promise<boolean> {
+  const r = await db
+    .deleteFrom('operation_shift')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+// ——— log ———
+
+export async function getLogEntry(db: Db, id: string): Promise<OperationLogRow | undefined> {
+  return db.selectFrom('operation_log').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findLog(db: Db, operationId: string): Promise<OperationLogRow[]> {
+  return db
+    .selectFrom('operation_log')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertLogEntry(db: Db, row: Insertable<OperationLogTable>): Promise<void> {
+  await db.insertInto('operation_log').values(row).execute();
+}
+
+/** Whether any operation belongs to the unit. */
+export async function unitHasOperations(db: Db, unitId: string): Promise<boolean> {
+  const hit = await db
+    .selectFrom('operation')
+    .select('id')
+    .where('owner_unit_id', '=', unitId)
+    .limit(1)
+    .executeTakeFirst();
+  return hit !== undefined;
+}

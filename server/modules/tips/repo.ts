@@ -1,0 +1,135 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db';
+import type { TipStepTable, TipTable } from '../../db/schema';
+
+export type TipRow = TipTable;
+export type TipStepRow = TipStepTable;
+export type TipView = TipRow & { street_name: string | null; community_name: string | null };
+
+// Lists join the org table for names only; those rows are read here, never written.
+function tipViews(db: Db) {
+  return db
+    .selectFrom('tip')
+    .leftJoin('org_unit as s', 's.id', 'tip.street_id')
+    .leftJoin('org_unit as c', 'c.id', 'tip.community_id')
+    .selectAll('tip')
+    .select(['s.name as street_name', 'c.name as community_name']);
+}
+
+export const getTip = (db: Db, id: string): Promise<TipRow | undefined> =>
+  db.selectFrom('tip').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const getTipView = (db: Db, id: string): Promise<TipView | undefined> =>
+  tipViews(db).where('tip.id', '=', id).executeTakeFirst();
+
+export const getTipByCode = (db: Db, code: string): Promise<TipRow | undefined> =>
+  db.selectFrom('tip').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+
+export const getTipByMessageId = (db: Db, messageId: string): Promise<TipRow | undefined> =>
+  db.selectFrom('tip').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+
+export async function insertTip(db: Db, row: Insertable<TipTable>): Promise<void> {
+  await db.insertInto('tip').values(row).execute();
+}
+
+export async function updateTip(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<TipTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('tip')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertStep(db: Db, row: Insertable<TipStepTable>): Promise<void> {
+  await db.insertInto('tip_step').values(row).execute();
+}
+
+export const findSteps = (db: Db, tipId: string) =>
+  db
+    .selectFrom('tip_step')
+    .leftJoin('staff_user as u', 'u.id', 'tip_step.actor_id')
+    .selectAll('tip_step')
+    .select('u.display_name as actor_name')
+    .where('tip_id', '=', tipId)
+    .orderBy('at')
+    .orderBy('tip_step.id')
+    .execute();
+
+export interface TipFilter {
+  paths: string[];
+  status?: string;
+  topic?: TipTable['topic'];
+  channel?: TipTable['channel'];
+  q?: string;
+}
+
+function filtered(db: Db, f: TipFilter) {
+  let q = tipViews(db).where((eb) =>
+    eb.or(f.paths.map((p) => eb('tip.org_path', 'like', `${p}%`))),
+  );
+  if (f.status) q = q.where('tip.status', '=', f.status);
+  if (f.topic) q = q.where('tip.topic', '=', f.topic);
+  if (f.channel) q = q.where('tip.channel', '=', f.channel);
+  if (f.q) {
+    const code = f.q.toUpperCase();
+    q = q.where((eb) =>
+      eb.or([eb('tip.tracking_code', '=', code), eb('tip.description', 'like', `%${f.q}%`)]),
+    );
+  }
+  return q;
+}
+
+export async function findTips(
+  db: Db,
+  f: TipFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: TipView[]; total: number }> {
+  if (f.paths.length === 0) return { rows: [], total: 0 };
+  const rows = await filtered(db, f)
+    .orderBy('tip.created_at', 'desc')
+    .orderBy('tip.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await filtered(db, f)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** The public form's pickers: live streets and their communities (names only). */
+export async function findStreetsAndCommunities(db: Db) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'kind', 'parent_id'])
+    .where('kind', 'in', ['street', 'community'])
+    .where('status', '=', 'active')
+    .orderBy('code')
+    .orderBy('name')
+    .execute();
+}
+
+export const findUnit = (db: Db, id: string) =>
+  db
+    .selectFrom('org_unit')
+    .select(['id', 'kind', 'path', 'parent_id', 'status', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export async function unitHasTips(db: Db, unitId: string): Promise<boolean> {
+  const hit = await db
+    .selectFrom('tip')
+    .select('id')
+    .where((eb) => eb.or([eb('street_id', '=', unitId), eb('community_id', '=', unitId)]))
+    .limit(1)
+    .executeTakeFirst();
+  return hit !== undefined;
+}

@@ -1,0 +1,244 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, type Page } from 'playwright-core';
+import { v7 } from 'uuid';
+import { zhCN } from '../../common/i18n/zh-CN';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
+import { startTestServer } from '../support/server';
+import { launchChromium } from './chromium';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-results');
+const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+const ui = zhCN.campaigns;
+const TITLE = '燃气安全入户宣传（走访测试）';
+
+/** A button's name as the browser reads it: antd spaces two-character labels, icons add a name in front. */
+function label(text: string): RegExp {
+  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${chars.join('\\s*')}\\s*$`);
+}
+
+/** The API as the admin, for what the journey needs in place before the grid worker goes out. */
+async function adminApi(base: string) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: demoPassword }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, url: string, body?: object): Promise<T> => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: {
+        cookie,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+type Node = { id: string; name: string; children: Node[] };
+const find = (nodes: Node[], name: string): Node | undefined => {
+  for (const n of nodes) {
+    if (n.name === name) return n;
+    const hit = find(n.children, name);
+    if (hit) return hit;
+  }
+  return undefined;
+};
+
+/** The list refreshes after each visit: wait until it shows this many households. */
+const householdsShown = (page: Page, n: number) =>
+  page.waitForFunction(
+    (count) => document.querySelectorAll('.campaign-household').length === count,
+    n,
+    { timeout: 15_000 },
+  );
+
+describe('campaign visit journey (phone, 390 px)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'web/vite.config.ts',
+        ],
+        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
+      );
+    }
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+    // A grid of exactly three households, given to grid.yuhe beside their own, and a campaign to it.
+    const api = await adminApi(server.url);
+    const { tree } = await api<{ tree: Node[] }>('GET', '/api/org/tree');
+    const community = find(tree, '御河九号社区')!;
+    const street = find(tree, '新旺街道')!;
+    const grid = await api<{ id: string }>('POST', '/api/org/units', {
+      parentId: community.id,
+      kind: 'grid',
+      name: '走访测试网格',
+    });
+    for (const [room, name] of [
+      ['101', '杨春花'],
+      ['102', '吴国庆'],
+      ['201', '郑秀云'],
+    ])
+      await api('POST', '/api/households', {
+        gridId: grid.id,
+        building: '8',
+        unitNo: '1',
+        room,
+        head: { name },
+      });
+    const staff = await api<{ items: { id: string; username: string }[] }>(
+      'GET',
+      '/api/staff?q=grid.yuhe',
+    );
+    const worker = await api<{ id: string; version: number; roles: { orgUnitId: string }[] }>(
+      'GET',
+      `/api/staff/${staff.items.find((s) => s.username === 'grid.yuhe')!.id}`,
+    );
+    await api('PUT', `/api/staff/${worker.id}/roles`, {
+      version: worker.version,
+      roles: [
+        ...worker.roles.map((r) => ({ role: 'gridWorker', orgUnitId: r.orgUnitId })),
+        { role: 'gridWorker', orgUnitId: grid.id },
+      ],
+    });
+    const surveys = await api<{ items: { id: string; title: string }[] }>(
+      'GET',
+      `/api/surveys?q=${encodeURIComponent('文明城市创建居民评分问卷')}`,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    await api('POST', '/api/campaigns', {
+      id: v7(),
+      ownerUnitId: street.id,
+      title: TITLE,
+      materials: ['疫情防控一封信', '燃气安全隐患整改通知书'],
+      surveyId: surveys.items[0]?.id ?? null,
+      targetUnitIds: [grid.id],
+      startDate: today,
+      endDate: today,
+      status: 'active',
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the first household under the current filter and records the outcome. */
+  async function recordVisit(page: Page, outcome: 'delivered' | 'notHome', withSurvey: boolean) {
+    await page.locator('.campaign-household').first().click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}\/households\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: label(ui.outcomes[outcome]) }).click();
+    if (withSurvey) {
+      // Every question that asks for a choice or a score: the first answer offered.
+      const groups = page.locator('.survey-answer-fields [role="radiogroup"]');
+      await groups.first().waitFor();
+      for (const group of await groups.all()) await group.locator('[role="radio"]').first().click();
+    }
+    await page.getByRole('button', { name: label(ui.submit) }).click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+  }
+
+  it('records three visits with the questionnaire; coverage goes from two of three to three', async () => {
+    const errors: string[] = [];
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(shots, `campaign-${name}.png`), animations: 'disabled' });
+    const coverage = (reached: number) =>
+      page
+        .locator('.campaign-page')
+        .getByText(
+          ui.coverage.reachedOf.replace('{{reached}}', String(reached)).replace('{{target}}', '3'),
+        )
+        .first();
+
+    await page.goto(`${server.url}/today`);
+    await page.getByLabel(zhCN.login.username).fill('grid.yuhe');
+    await page.getByLabel(zhCN.login.password).fill(demoPassword);
+    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+    await page.waitForURL(/\/today/);
+
+    // The grid worker's tabs: 今日 · 巡查 · 走访 · 上报 · 我的.
+    const tabs = page.locator('.phone-tab');
+    await tabs.first().waitFor();
+    expect((await tabs.allInnerTexts()).map((text) => text.trim())).toEqual([
+      '今日',
+      '巡查',
+      '走访',
+      '上报',
+      '我的',
+    ]);
+    await tabs.filter({ hasText: zhCN.app.tabs.campaigns }).click();
+    await page.waitForURL(/\/campaigns$/);
+    await page.locator('.campaign-card').filter({ hasText: TITLE }).click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    await coverage(0).waitFor();
+    await householdsShown(page, 3);
+    await shot('phone-round');
+
+    // First door: delivered, with the questionnaire.
+    await recordVisit(page, 'delivered', true);
+    await coverage(1).waitFor();
+    // Second door: nobody at home; it waits under 不在家.
+    await recordVisit(page, 'notHome', false);
+    await coverage(1).waitFor();
+    // Third door: delivered, with the questionnaire.
+    await recordVisit(page, 'delivered', true);
+    await coverage(2).waitFor();
+    await householdsShown(page, 0);
+    await shot('phone-two-of-three');
+
+    // The revisit: the household not at home, now delivered.
+    await page.locator('.campaign-filter').getByText(ui.filters.notHome, { exact: false }).click();
+    await householdsShown(page, 1);
+    await page.locator('.campaign-household').first().click();
+    await page.waitForURL(/\/households\/[0-9a-f-]{36}$/);
+    await page.getByText(ui.revisit).waitFor();
+    await shot('phone-visit');
+    await page.getByRole('button', { name: label(ui.outcomes.delivered) }).click();
+    const groups = page.locator('.survey-answer-fields [role="radiogroup"]');
+    await groups.first().waitFor();
+    for (const group of await groups.all()) await group.locator('[role="radio"]').first().click();
+    await page.getByRole('button', { name: label(ui.submit) }).click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    await coverage(3).waitFor();
+    await shot('phone-all-reached');
+
+    // The coverage table counts each household once: three reached of three, four visits made.
+    const byGrid = page.locator('.campaign-coverage tr').filter({ hasText: '走访测试网格' });
+    await expect(byGrid.locator('td').allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining(['3', '3', '0', '0']),
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhCN } from '../../common/i18n/zh-CN';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
+import { startTestServer } from '../support/server';
+import { launchChromium } from './chromium';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-results');
+const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+const ops = zhCN.operations;
+
+/** A button's name as the browser reads it: antd spaces two-character labels, icons add a name in front. */
+function label(text: string): RegExp {
+  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${chars.join('\\s*')}\\s*$`);
+}
+
+describe('support operation journey (phone, 390 px)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'web/vite.config.ts',
+        ],
+        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
+      );
+    }
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a duty officer moves batches on from the phone, logs an event and sees the uncovered hour', async () => {
+    const errors: string[] = [];
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(shots, `operation-${name}.png`), animations: 'disabled' });
+
+    await page.goto(`${server.url}/today`);
+    await page.getByLabel(zhCN.login.username).fill('support.jungong');
+    await page.getByLabel(zhCN.login.password).fill(demoPassword);
+    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+    await page.waitForURL(/\/today$/);
+
+    // 保障 is one of the officer's phone tabs.
+    await page.locator('a.phone-tab', { hasText: zhCN.app.tabs.operations }).click();
+    await page.getByText('2026年春季新兵铁路运输保障').first().click();
+    await page.waitForURL(/\/operations\/[0-9a-f-]{36}$/);
+
+    const z316 = page.locator('.operation-batch').filter({ hasText: 'Z316' });
+    await z316.getByText(ops.batchStatuses.served).waitFor();
+    await z316.getByRole('button', { name: label(ops.next.departed) }).click();
+    await z316.getByText(ops.batchStatuses.departed).waitFor();
+    await expect(z316.getByRole('button').count()).resolves.toBe(0);
+
+    const k618 = page.locator('.operation-batch').filter({ hasText: 'K618' });
+    await k618.getByRole('button', { name: label(ops.next.arrived) }).click();
+    await k618.getByText(ops.batchStatuses.arrived).waitFor();
+    await k618.getByRole('button', { name: label(ops.next.served) }).waitFor();
+    await shot('phone-batches');
+
+    await page.getByRole('tab', { name: ops.tabs.log }).click();
+    await page.getByPlaceholder(ops.logPlaceholder).fill('K618 次到站，240 人就餐');
+    await page.getByRole('button', { name: label(ops.actions.addLog) }).click();
+    await page.getByText('K618 次到站，240 人就餐').waitFor();
+
+    await page.getByRole('tab', { name: new RegExp(ops.tabs.roster) }).click();
+    await page.getByText('2026-03-11 无人值守：03:00–04:00').waitFor();
+    await expect(page.locator('.roster-gap').count()).resolves.toBe(1);
+    await shot('phone-roster');
+
+    // A reload shows what the server kept.
+    await page.reload();
+    await page
+      .locator('.operation-batch')
+      .filter({ hasText: 'Z316' })
+      .getByText(ops.batchStatuses.departed)
+      .waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});

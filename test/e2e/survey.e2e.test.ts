@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { zhCN } from '../../common/i18n/zh-CN';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
+import { startTestServer } from '../support/server';
+import { launchChromium } from './chromium';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const shots = path.join(root, 'test-results');
+const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+const ui = zhCN.surveys;
+/** How long to wait for what the user should see (the server seeds and answers on a busy machine). */
+const wait = { timeout: 10_000 };
+
+/** A button's name as the browser reads it: antd spaces two-character labels, icons add a name in front. */
+function label(text: string): RegExp {
+  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${chars.join('\\s*')}\\s*$`);
+}
+
+async function logIn(page: Page, url: string, username: string) {
+  await page.goto(url);
+  try {
+    await page.getByLabel(zhCN.login.username).fill(username);
+  } catch (e) {
+    await page.screenshot({ path: path.join(shots, `survey-login-failed-${username}.png`) });
+    throw new Error(`${page.url()}: ${String(e)}`);
+  }
+  await page.getByLabel(zhCN.login.password).fill(demoPassword);
+  await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+}
+
+describe('survey journey: build and publish at the desk, answer on the phone, read the results', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'web/vite.config.ts',
+        ],
+        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
+      );
+    }
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('builds a two-question survey, publishes it, records an answer at 390 px, and charts it', async () => {
+    const errors: string[] = [];
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    desk.setDefaultTimeout(15_000);
+    const page = await desk.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await logIn(page, `${server.url}/surveys/new`, 'staff.yuhe');
+
+    await page.getByLabel(ui.builder.name).fill('楼道消防安全问卷');
+    await page.getByPlaceholder(ui.builder.sectionTitlePlaceholder).fill('消防安全');
+    await page.getByPlaceholder(ui.builder.questionPlaceholder).first().fill('楼道是否堆放杂物？');
+    await page.getByPlaceholder(ui.builder.option.replace('{{n}}', '1')).fill('没有');
+    await page.getByPlaceholder(ui.builder.option.replace('{{n}}', '2')).fill('有');
+    await page.getByRole('button', { name: label(ui.builder.addQuestion) }).click();
+    await page
+      .getByPlaceholder(ui.builder.questionPlaceholder)
+      .nth(1)
+      .fill('您对消防安全的满意程度');
+    // The new question's type: pick 评分题 in its select.
+    await page.locator('.survey-question-card').nth(1).locator('.ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: ui.types.rating }).click();
+    await page.getByRole('button', { name: label(ui.builder.publish) }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: label(ui.builder.publish) })
+      .click();
+    await expect
+      .poll(() => page.getByText(ui.builder.published.replace('{{n}}', '1')).count(), wait)
+      .toBeGreaterThan(0);
+    await page.waitForURL(/\/surveys\/[0-9a-f-]{36}$/);
+    const surveyUrl = page.url();
+    await page.screenshot({ path: path.join(shots, 'survey-builder.png') });
+
+    // A grid worker answers it on the phone.
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    phone.setDefaultTimeout(15_000);
+    const mobile = await phone.newPage();
+    mobile.on('pageerror', (error) => errors.push(error.message));
+    await logIn(mobile, `${surveyUrl}/answer`, 'grid.yuhe');
+    await mobile.getByRole('radio', { name: '有', exact: true }).click();
+    // Submitting without the required rating shows the error at the question and keeps the choice.
+    await mobile.getByRole('button', { name: label(ui.answer.submit) }).click();
+    await expect.poll(() => mobile.getByText(ui.answer.required).count(), wait).toBe(1);
+    await mobile.getByRole('radio', { name: ui.results.score.replace('{{n}}', '4') }).click();
+    await mobile.getByRole('button', { name: label(ui.answer.submit) }).click();
+    await expect.poll(() => mobile.getByText(ui.answer.submitted).count(), wait).toBeGreaterThan(0);
+    await mobile.screenshot({ path: path.join(shots, 'survey-answered-phone.png') });
+
+    // The results show the answer, with a chart per question.
+    await page.goto(`${surveyUrl}/results`);
+    await expect
+      .poll(() => page.getByText(ui.results.average.replace('{{value}}', '4')).count(), wait)
+      .toBe(1);
+    await expect.poll(() => page.locator('.survey-chart svg').count(), wait).toBe(2);
+    await page.screenshot({ path: path.join(shots, 'survey-results.png') });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,146 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Activity,
+  ActivityCreate,
+  ActivityDetail,
+  ActivityFeedback,
+  ActivityStatus,
+  ActivityUpdate,
+  Attendance,
+  AttendanceCreate,
+  AttendanceList,
+  AttendanceRegister,
+  HandoutGive,
+  HandoutItem,
+  HandoutItemCreate,
+  Need,
+  NeedCreate,
+  Partner,
+  PartnerCreate,
+  PartnerUpdate,
+} from '../../../../common/schemas/activities';
+import type { Resident } from '../../../../common/schemas/people';
+import { apiGet, apiSend } from '../../api';
+
+const activitiesKey = ['activities'] as const;
+const activityKey = (id: string) => [...activitiesKey, 'one', id] as const;
+
+export type ActivityListQuery = {
+  q?: string;
+  type?: string;
+  status?: string;
+  communityId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+};
+
+export function useActivityPage(query: ActivityListQuery) {
+  return useQuery({
+    queryKey: [...activitiesKey, 'list', query],
+    queryFn: () =>
+      apiGet<{ items: Activity[]; total: number; page: number; pageSize: number }>(
+        '/activities',
+        query,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useActivity(id: string) {
+  return useQuery({
+    queryKey: activityKey(id),
+    queryFn: () => apiGet<ActivityDetail>(`/activities/${id}`),
+  });
+}
+
+export function useAttendance(id: string) {
+  return useQuery({
+    queryKey: [...activityKey(id), 'attendance'],
+    queryFn: () => apiGet<AttendanceList>(`/activities/${id}/attendance`),
+  });
+}
+
+export function usePartners() {
+  return useQuery({
+    queryKey: [...activitiesKey, 'partners'],
+    queryFn: async () => (await apiGet<{ items: Partner[] }>('/activities/partners')).items,
+  });
+}
+
+/** Published surveys the caller sees, to name one for feedback. */
+export function usePublishedSurveys(enabled: boolean) {
+  return useQuery({
+    queryKey: ['surveys', 'published'],
+    queryFn: async () =>
+      (
+        await apiGet<{ items: { id: string; title: string }[] }>('/surveys', {
+          status: 'published',
+          pageSize: 100,
+        })
+      ).items,
+    enabled,
+  });
+}
+
+/** Residents found by name or pinyin (the register's own search). */
+export function useResidentSearch(q: string) {
+  return useQuery({
+    queryKey: ['residents', 'search', q],
+    queryFn: async () =>
+      (await apiGet<{ items: Resident[] }>('/residents', { q, pageSize: 8, status: 'active' }))
+        .items,
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every write refreshes the activities (list, detail, attendance). */
+export function useActivityWrites() {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: activitiesKey });
+  const send = async <T>(
+    method: 'POST' | 'PATCH' | 'PUT',
+    path: string,
+    body: unknown,
+  ): Promise<T> => {
+    try {
+      return await apiSend<T>(method, path, body);
+    } finally {
+      // A 409 (full, stock, stale) shows what others did meanwhile.
+      await refresh();
+    }
+  };
+  return {
+    create: (body: ActivityCreate) => send<ActivityDetail>('POST', '/activities', body),
+    update: (id: string, body: ActivityUpdate) =>
+      send<ActivityDetail>('PATCH', `/activities/${id}`, body),
+    setStatus: (id: string, version: number, status: ActivityStatus) =>
+      send<ActivityDetail>('POST', `/activities/${id}/status`, { version, status }),
+    checkIn: (id: string, body: AttendanceCreate) =>
+      send<Attendance>('POST', `/activities/${id}/attendance`, body),
+    register: (id: string, attendanceId: string, body: AttendanceRegister) =>
+      send<{ residentId: string }>(
+        'POST',
+        `/activities/${id}/attendance/${attendanceId}/register`,
+        body,
+      ),
+    addItem: (id: string, body: HandoutItemCreate) =>
+      send<HandoutItem>('POST', `/activities/${id}/handout-items`, body),
+    setPrepared: (id: string, itemId: string, prepared: number) =>
+      send<HandoutItem>('PUT', `/activities/${id}/handout-items/${itemId}`, { prepared }),
+    give: (id: string, body: HandoutGive) =>
+      send<{ item: HandoutItem }>('POST', `/activities/${id}/handouts`, body),
+    need: async (id: string, body: NeedCreate) => {
+      const r = await send<{ need: Need }>('POST', `/activities/${id}/needs`, body);
+      await queryClient.invalidateQueries({ queryKey: ['issues'] });
+      return r;
+    },
+    feedback: (id: string, body: ActivityFeedback) =>
+      send<{ id: string }>('POST', `/activities/${id}/feedback`, body),
+    createPartner: (body: PartnerCreate) => send<Partner>('POST', '/activities/partners', body),
+    updatePartner: (id: string, body: PartnerUpdate) =>
+      send<Partner>('PUT', `/activities/partners/${id}`, body),
+  };
+}
