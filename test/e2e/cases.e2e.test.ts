@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { launchChromium } from './chromium';
-import { existsSync, mkdirSync } from 'node:fs';
+import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
@@ -8,20 +6,10 @@ import { zhCN } from '../../common/i18n/zh-CN';
 import { maskPhone } from '../../common/people';
 import type { CaseDetail } from '../../common/schemas/cases';
 import type { Household } from '../../common/schemas/people';
-import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-results');
-const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 const p = zhCN.people;
 const c = zhCN.caseUi;
-
-/** A button's name as the browser reads it: antd spaces two-character labels (保 存), icons add a name in front. */
-function label(text: string): RegExp {
-  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`${chars.join('\\s*')}\\s*$`);
-}
 
 const viewports = [
   { name: 'desk', width: 1280, height: 800, phone: false, newPhone: '13612345601' },
@@ -160,19 +148,7 @@ describe('cases journey in Chromium', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
-      execFileSync(
-        process.execPath,
-        [
-          path.join(root, 'node_modules/vite/bin/vite.js'),
-          'build',
-          '--config',
-          'web/vite.config.ts',
-        ],
-        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
-      );
-    }
-    mkdirSync(shots, { recursive: true });
+    ensureWebBuilt();
     server = await startTestServer();
     ({ caseId } = await setUp(server.url));
     browser = await launchChromium();

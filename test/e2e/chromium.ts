@@ -1,5 +1,8 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 
 const chromiumPath = '/usr/bin/chromium';
 
@@ -27,4 +30,34 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export const root = path.resolve(import.meta.dirname, '../..');
+/** Where journeys leave their screenshots (ignored by git). */
+export const shots = path.join(root, 'test-results');
+export const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+
+/**
+ * A button's name as the browser reads it: antd puts a space between the two characters of a
+ * two-character Chinese label (保 存), and an icon adds its own name in front.
+ */
+export function label(text: string): RegExp {
+  const chars = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${chars.join('\\s*')}\\s*$`);
+}
+
+/**
+ * The journeys run against the built web app; `npm test` builds it first, a journey run on its own
+ * builds it here. A separate process: under vitest NODE_ENV is 'test', which would build a
+ * development bundle whose ids (aria-labelledby="test-id") differ from what users get.
+ */
+export function ensureWebBuilt(): void {
+  if (!existsSync(path.join(root, 'web/dist/index.html'))) {
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
+      { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
+    );
+  }
+  mkdirSync(shots, { recursive: true });
 }

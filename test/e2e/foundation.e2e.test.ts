@@ -1,26 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { launchChromium } from './chromium';
-import { existsSync, mkdirSync } from 'node:fs';
+import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { enUS } from '../../common/i18n/en-US';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-results');
-const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
-
-/**
- * A button's name as the browser reads it: antd puts a space between the two characters of a
- * two-character Chinese label (保 存), and an icon adds its own name in front.
- */
-function label(text: string): RegExp {
-  const chars = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`${chars.join('\\s*')}\\s*$`);
-}
 
 const viewports = [
   { name: 'desk', width: 1280, height: 800, phone: false },
@@ -32,21 +16,7 @@ describe('foundation journey in Chromium', () => {
   let server: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
-      // A separate process: under vitest NODE_ENV is 'test', which would build a development
-      // bundle whose ids (aria-labelledby="test-id") differ from what users get.
-      execFileSync(
-        process.execPath,
-        [
-          path.join(root, 'node_modules/vite/bin/vite.js'),
-          'build',
-          '--config',
-          'web/vite.config.ts',
-        ],
-        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
-      );
-    }
-    mkdirSync(shots, { recursive: true });
+    ensureWebBuilt();
     server = await startTestServer();
     browser = await launchChromium();
   }, 120_000);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { launchChromium } from './chromium';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,20 +8,10 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { zhCN } from '../../common/i18n/zh-CN';
 import type { IssueDetail } from '../../common/schemas/issues';
 import type { Inspection, Place } from '../../common/schemas/places';
-import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-results');
-const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 const ui = zhCN.placeUi.inspect;
 const issues = zhCN.issues;
-
-/** A button's name as the browser reads it: antd spaces two-character labels (保 存), icons add a name in front. */
-function label(text: string): RegExp {
-  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`${chars.join('\\s*')}\\s*$`);
-}
 
 type Api = <T>(method: string, route: string, body?: object) => Promise<T>;
 
@@ -66,19 +56,7 @@ describe('grid governance journey (phone, 390 px)', () => {
   let place: Place;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
-      execFileSync(
-        process.execPath,
-        [
-          path.join(root, 'node_modules/vite/bin/vite.js'),
-          'build',
-          '--config',
-          'web/vite.config.ts',
-        ],
-        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
-      );
-    }
-    mkdirSync(shots, { recursive: true });
+    ensureWebBuilt();
     server = await startTestServer();
     const grid = await logIn(server.url, 'grid.yuhe');
     const me = await grid<{ roles: { orgUnitId: string; orgUnitKind: string }[] }>(

@@ -1,42 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
-import { launchChromium } from './chromium';
+import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-results');
-const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 const ops = zhCN.operations;
-
-/** A button's name as the browser reads it: antd spaces two-character labels, icons add a name in front. */
-function label(text: string): RegExp {
-  const chars = [...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`${chars.join('\\s*')}\\s*$`);
-}
 
 describe('support operation journey (phone, 390 px)', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
-      execFileSync(
-        process.execPath,
-        [
-          path.join(root, 'node_modules/vite/bin/vite.js'),
-          'build',
-          '--config',
-          'web/vite.config.ts',
-        ],
-        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
-      );
-    }
-    mkdirSync(shots, { recursive: true });
+    ensureWebBuilt();
     server = await startTestServer();
     browser = await launchChromium();
   }, 120_000);

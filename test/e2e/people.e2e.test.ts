@@ -1,24 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { launchChromium } from './chromium';
-import { existsSync, mkdirSync } from 'node:fs';
+import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { maskPhone } from '../../common/people';
-import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import { startTestServer } from '../support/server';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-results');
-const demoPassword = process.env.LINLI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 const p = zhCN.people;
 
-/** A button's name as the browser reads it: antd spaces two-character labels (保 存), icons add a name in front. */
-function label(text: string): RegExp {
-  const chars = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`${chars.join('\\s*')}\\s*$`);
-}
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
@@ -72,20 +61,7 @@ describe('people journey in Chromium', () => {
   let server: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
-      // A separate process in production mode, as in the foundation journey.
-      execFileSync(
-        process.execPath,
-        [
-          path.join(root, 'node_modules/vite/bin/vite.js'),
-          'build',
-          '--config',
-          'web/vite.config.ts',
-        ],
-        { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
-      );
-    }
-    mkdirSync(shots, { recursive: true });
+    ensureWebBuilt();
     server = await startTestServer();
     await addColleague(server.url);
     browser = await launchChromium();
