@@ -189,7 +189,7 @@ export function TipsPage() {
               {
                 title: t('tips.fields.createdAt'),
                 key: 'at',
-                width: 150,
+                width: 140,
                 render: (_, tip) => formatTime(tip.createdAt),
               },
               {
@@ -199,17 +199,16 @@ export function TipsPage() {
                 render: (_, tip) => t(`tips.topics.${tip.topic}`),
               },
               {
+                // What and where in one column: the description is what staff scan the list for.
                 title: t('tips.fields.description'),
                 key: 'description',
                 ellipsis: true,
-                render: (_, tip) => <Link to={`/tips/${tip.id}`}>{tip.description}</Link>,
-              },
-              {
-                title: t('tips.fields.address'),
-                width: 180,
-                key: 'where',
-                ellipsis: true,
-                render: (_, tip) => where(tip),
+                render: (_, tip) => (
+                  <>
+                    <Link to={`/tips/${tip.id}`}>{tip.description}</Link>
+                    <div className="muted small tip-where">{where(tip)}</div>
+                  </>
+                ),
               },
               {
                 title: t('tips.fields.channel'),
@@ -220,7 +219,7 @@ export function TipsPage() {
               {
                 title: t('tips.fields.contactName'),
                 key: 'contact',
-                width: 170,
+                width: 150,
                 render: (_, tip) => contact(tip),
               },
               {
