@@ -109,7 +109,11 @@ describe('grid governance journey (phone, 390 px)', () => {
     await dialog.waitFor();
     await fill?.();
     await dialog.locator('.ant-btn-primary').click();
-    await dialog.waitFor({ state: 'hidden' });
+    // On a loaded machine a step can take a while; if the dialog stays, say what it shows.
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error: unknown) => {
+      const shown = await dialog.innerText().catch(() => '');
+      throw new Error(`the ${action} dialog stayed open: ${shown}`, { cause: error });
+    });
   }
 
   it('inspects a shop, fails two items, the issue goes through to rated, the notice PDF names the shop', async () => {
@@ -178,6 +182,11 @@ describe('grid governance journey (phone, 390 px)', () => {
         .locator('.ant-select-item-option')
         .filter({ hasText: '市场监督管理局' })
         .click();
+      // The choice must have landed before saving (the list animates open on a slow machine).
+      await staff.page
+        .getByRole('dialog')
+        .locator('.ant-select', { hasText: '市场监督管理局' })
+        .waitFor();
     });
     await staff.page.getByText(issues.statuses.dispatched).first().waitFor();
     await shot(staff.page, 'phone-issue-dispatched');
