@@ -57,6 +57,11 @@ describe('survey journey: build and publish at the desk, answer on the phone, re
     // The new question's type: pick 评分题 in its select.
     await page.locator('.survey-question-card').nth(1).locator('.ant-select').click();
     await page.locator('.ant-select-item-option', { hasText: ui.types.rating }).click();
+    await page
+      .locator('.survey-question-card')
+      .nth(1)
+      .locator('.ant-select', { hasText: ui.types.rating })
+      .waitFor();
     await page.getByRole('button', { name: label(ui.builder.publish) }).click();
     await page
       .getByRole('dialog')

@@ -15,6 +15,12 @@ async function pick(page: Page, fieldLabel: string, option: string) {
     .filter({ hasText: option })
     .first()
     .click();
+  // The list animates; wait until the choice shows in the field before going on.
+  await page
+    .locator('.ant-select')
+    .filter({ has: page.getByLabel(fieldLabel, { exact: true }) })
+    .filter({ hasText: option })
+    .waitFor();
 }
 
 describe('tip journey (resident on a phone, street admin at the desk)', () => {
