@@ -2197,6 +2197,7 @@ export const enUS: Messages = {
     visitTitle: 'Home visit',
     outcomeLabel: 'Outcome',
     surveyTitle: 'Questionnaire: {{title}}',
+    surveyAnswered: 'This household has already answered the survey',
     surveyHint: 'Ask the household to answer when materials are delivered',
     note: 'Note',
     notePlaceholder: 'e.g. come back Saturday morning',

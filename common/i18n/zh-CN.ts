@@ -2093,6 +2093,7 @@ export const zhCN = {
     visitTitle: '入户走访',
     outcomeLabel: '走访结果',
     surveyTitle: '问卷：{{title}}',
+    surveyAnswered: '该户已填写过本问卷，无需再填',
     surveyHint: '材料送达时请住户填写问卷',
     note: '备注',
     notePlaceholder: '如 约好周六上午再来',

@@ -188,5 +188,8 @@ export const zCampaignHouseholdParams = z.object({ id: zId, householdId: zId });
 export const zCampaignHouseholdDetail = zCampaignHousehold.extend({
   visitsList: z.array(zVisit).describe('newest first'),
   canVisit: z.boolean(),
+  surveyAnswered: z
+    .boolean()
+    .describe('the household already answered the campaign’s survey (one answer per household)'),
 });
 export type CampaignHouseholdDetail = z.infer<typeof zCampaignHouseholdDetail>;

@@ -212,6 +212,14 @@ describe.each(dialects)('campaigns on %s', (dialect) => {
 
   it('records the questionnaire in the same step as the delivery, once for a resend', async () => {
     const c = await detail();
+    const door = async () =>
+      (
+        await worker.inject({
+          method: 'GET',
+          url: `/api/campaigns/${c.id}/households/${households[0]}`,
+        })
+      ).json<{ surveyAnswered: boolean }>();
+    expect((await door()).surveyAnswered).toBe(false);
     const body = {
       id: v7(),
       householdId: households[0],
@@ -224,6 +232,8 @@ describe.each(dialects)('campaigns on %s', (dialect) => {
     const v = first.json<Visit>();
     expect(v.surveyAnswerId).toBeTruthy();
     expect(v.worker.name).toBe('田晓东');
+    // The next round's visit page knows not to ask again.
+    expect((await door()).surveyAnswered).toBe(true);
     const again = await visit(worker, body);
     expect(again.statusCode).toBe(200);
     expect(again.json<Visit>().id).toBe(v.id);

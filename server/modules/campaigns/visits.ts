@@ -18,7 +18,7 @@ import { attachFiles, filesOf } from '../files/service';
 import { mayReadIssue } from '../issues/service';
 import { reportIssue } from '../issues/report';
 import { findDoorHouseholds, type DoorHousehold } from '../people/service';
-import { recordSurveyAnswer } from '../surveys/service';
+import { householdHasAnswered, recordSurveyAnswer } from '../surveys/service';
 import { latestVisits } from './coverage';
 import * as repo from './repo';
 import { campaignHouseholds, mayVisitAt, readableCampaign, seesAt, type Ctx } from './service';
@@ -146,6 +146,9 @@ export async function getCampaignHousehold(
     visitsList: visits.map((v) => presentVisit(v, staff, photos)).reverse(),
     canVisit:
       campaign.status === 'active' && mayVisitAt(caller, h.orgPath) && row.outcome !== 'delivered',
+    surveyAnswered: campaign.survey_id
+      ? await householdHasAnswered(db, campaign.survey_id, h.id)
+      : false,
   };
 }
 

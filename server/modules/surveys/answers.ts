@@ -150,3 +150,17 @@ export async function recordSurveyAnswer(
     return { id, created: true };
   });
 }
+
+/**
+ * Whether a household's answer would be refused as a second one (the survey takes one per
+ * household and it has answered), so a visit can skip the questionnaire instead of failing on it.
+ */
+export async function householdHasAnswered(
+  db: Db,
+  surveyId: string,
+  householdId: string,
+): Promise<boolean> {
+  const s = await repo.getSurvey(db, surveyId);
+  if (!s || s.allow_multiple_per_household) return false;
+  return (await repo.findHouseholdAnswer(db, surveyId, householdId)) !== undefined;
+}

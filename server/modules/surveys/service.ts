@@ -33,7 +33,7 @@ import { checkSections, countQuestions } from './validate';
  * answered at the door by grid workers, community staff and social workers. Editing after publishing
  * edits the draft only; answers keep the version they were given to.
  */
-export { getPublishedVersion, recordSurveyAnswer } from './answers';
+export { getPublishedVersion, householdHasAnswered, recordSurveyAnswer } from './answers';
 export { exportSurveyAnswers, surveyResults } from './results';
 
 interface Ctx {

@@ -265,7 +265,7 @@ function VisitForm({
         name="campaign-visit"
         layout="vertical"
         requiredMark={false}
-        initialValues={{ answerSurvey: true, reportIssue: false }}
+        initialValues={{ answerSurvey: !h.surveyAnswered, reportIssue: false }}
         onFinish={(values) => void finish(values)}
         onFinishFailed={({ errorFields }) => {
           if (errorFields[0]) form.scrollToField(errorFields[0].name);
@@ -280,7 +280,7 @@ function VisitForm({
               name="answerSurvey"
               label={t('campaigns.surveyTitle', { title: survey.title })}
               valuePropName="checked"
-              extra={t('campaigns.surveyHint')}
+              extra={t(h.surveyAnswered ? 'campaigns.surveyAnswered' : 'campaigns.surveyHint')}
             >
               <Switch />
             </Form.Item>
