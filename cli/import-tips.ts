@@ -3,7 +3,8 @@ import type { Config } from '../server/config';
 import { createFieldCipher, loadSecretKey, useFieldCipher } from '../server/lib/crypto';
 import { localFileStore } from '../server/modules/files/store';
 import { imapSettingsFromEnv, importTipsFromImap } from '../server/modules/tips/imap';
-import { findStreet, importCaller } from '../server/modules/tips/service';
+import { findStreets } from '../server/modules/org/service';
+import { importCaller } from '../server/modules/tips/service';
 import { applyMigrations, CliError, withDb } from './support';
 
 /** `linli import-tips --street 新旺街道 [--mailbox INBOX]`: unseen mail of the tip mailbox → tips. */
@@ -18,7 +19,7 @@ export async function importTips(
     );
   await withDb(config, async (handle) => {
     await applyMigrations(handle);
-    const streets = await findStreet(handle.db, opts.street);
+    const streets = await findStreets(handle.db, opts.street);
     if (streets.length !== 1)
       throw new CliError(
         streets.length === 0

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import type { Caller } from './modules/auth/caller';
 import type { AuthSettings } from './modules/auth/service';
 import { AppError } from './lib/errors';
+import { todayInShanghai } from './lib/time';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,3 +30,34 @@ export const localeOf = (req: FastifyRequest): Locale => pickLocale(req.headers[
 export function sendCreated<T>(reply: FastifyReply, created: boolean, body: T) {
   return reply.code(created ? 201 : 200).send(body);
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A file for the browser under a Chinese name, with an ASCII name for clients that cannot read
+ * RFC 5987. Spreadsheets are saved; PDFs open inline to print and are never cached (they hold
+ * personal data).
+ */
+function sendFile(
+  reply: FastifyReply,
+  file: Buffer,
+  opts: { type: string; name: string; asciiName: string; inline?: boolean },
+) {
+  reply
+    .header('content-type', opts.type)
+    .header(
+      'content-disposition',
+      `${opts.inline ? 'inline' : 'attachment'}; filename="${opts.asciiName}"; filename*=UTF-8''${encodeURIComponent(opts.name)}`,
+    );
+  if (opts.inline) reply.header('cache-control', 'no-store');
+  return reply.send(file);
+}
+
+export const sendXlsx = (reply: FastifyReply, file: Buffer, name: string, asciiName: string) =>
+  sendFile(reply, file, { type: XLSX_TYPE, name, asciiName });
+
+export const sendPdf = (reply: FastifyReply, pdf: Buffer, name: string, asciiName: string) =>
+  sendFile(reply, pdf, { type: 'application/pdf', name, asciiName, inline: true });
+
+/** Today in Asia/Shanghai, for the names of exported files. */
+export const fileDate = todayInShanghai;

@@ -15,3 +15,6 @@ export function formatShanghai(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3_600_000);
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** Today's date (YYYY-MM-DD) in Asia/Shanghai, the day the people using Linli live in. */
+export const todayInShanghai = (): string => formatShanghai(nowIso()).slice(0, 10);

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   zActivityCreate,
@@ -29,8 +28,7 @@ import {
   zPartnerUpdate,
 } from '../../../common/schemas/activities';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
-import { callerOf, sendCreated } from '../../http';
-import { XLSX_TYPE } from '../people/ledger-sheet';
+import { callerOf, fileDate, sendCreated, sendXlsx } from '../../http';
 import * as activities from './service';
 
 const tags = ['activities'];
@@ -41,17 +39,6 @@ const errors = {
   404: zErrorReply,
   409: zErrorReply,
 };
-const today = () => new Date().toISOString().slice(0, 10);
-
-function sendXlsx(reply: FastifyReply, file: Buffer, name: string, asciiName: string) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(file);
-}
 
 export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -84,7 +71,12 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
         query: req.query,
       });
       reply.header('x-total-count', String(total)).header('x-exported-count', String(exported));
-      return sendXlsx(reply, file, `社区活动台账-${today()}.xlsx`, `activities-${today()}.xlsx`);
+      return sendXlsx(
+        reply,
+        file,
+        `社区活动台账-${fileDate()}.xlsx`,
+        `activities-${fileDate()}.xlsx`,
+      );
     },
   );
   app.post(
@@ -198,7 +190,12 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { file } = await activities.exportAttendance({ ...ctx(req), id: req.params.id });
-      return sendXlsx(reply, file, `活动签到表-${today()}.xlsx`, `attendance-${today()}.xlsx`);
+      return sendXlsx(
+        reply,
+        file,
+        `活动签到表-${fileDate()}.xlsx`,
+        `attendance-${fileDate()}.xlsx`,
+      );
     },
   );
   app.post(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zAuditPage, zAuditQuery } from '../../../common/schemas/audit';
 import { zErrorReply } from '../../../common/schemas/common';
-import { callerOf, localeOf } from '../../http';
+import { callerOf, fileDate, localeOf, sendXlsx } from '../../http';
 import { exportAudit, searchAudit } from './service';
 
 const tags = ['audit'];
@@ -31,11 +31,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         query: req.query,
         locale: localeOf(req),
       });
-      const name = `audit-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(file);
+      return sendXlsx(reply, file, `审计日志-${fileDate()}.xlsx`, `audit-${fileDate()}.xlsx`);
     },
   );
 };

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   zCampaignCreate,
@@ -14,8 +14,7 @@ import {
   zVisitCreate,
 } from '../../../common/schemas/campaigns';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
-import { callerOf, localeOf, sendCreated } from '../../http';
-import { XLSX_TYPE } from '../people/ledger-sheet';
+import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
 import { exportVisits } from './export';
 import * as campaigns from './service';
 import * as visits from './visits';
@@ -28,16 +27,6 @@ const errors = {
   404: zErrorReply,
   409: zErrorReply,
 };
-
-function sendXlsx(reply: FastifyReply, file: Buffer, name: string, asciiName: string) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(file);
-}
 
 export const campaignsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -158,7 +147,7 @@ export const campaignsRoutes: FastifyPluginAsyncZod = async (app) => {
         locale: localeOf(req),
       });
       reply.header('x-exported-count', String(exported));
-      const day = new Date().toISOString().slice(0, 10);
+      const day = fileDate();
       return sendXlsx(reply, file, `${title}-走访台账-${day}.xlsx`, `campaign-visits-${day}.xlsx`);
     },
   );

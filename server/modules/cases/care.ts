@@ -1,6 +1,6 @@
 import { ageOn } from '../../../common/people';
 import type { CareTier, RiskLevel } from '../../../common/schemas/cases';
-import { formatShanghai, nowIso } from '../../lib/time';
+import { formatShanghai, todayInShanghai } from '../../lib/time';
 
 /**
  * Care-rule tiers, from a client's care tags and age:
@@ -36,7 +36,7 @@ export function careTierOf(
 
 /** The calendar day (Asia/Shanghai) of a stored UTC time. */
 export const shanghaiDay = (iso: string): string => formatShanghai(iso).slice(0, 10);
-export const todayInShanghai = (): string => shanghaiDay(nowIso());
+export { todayInShanghai };
 
 const DAY = 86_400_000;
 export const daysBetween = (from: string, to: string): number =>

@@ -1,8 +1,7 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
 import { zPublicationSummary } from '../../../common/schemas/cases';
-import { callerOf } from '../../http';
+import { callerOf, sendPdf } from '../../http';
 import { todayInShanghai } from './care';
 import * as documents from './documents';
 
@@ -10,16 +9,6 @@ const errors = { 401: zErrorReply, 403: zErrorReply, 404: zErrorReply };
 const tags = ['cases'];
 
 /** A PDF the browser opens to print; names in the file name are kept out of download lists. */
-function sendPdf(reply: FastifyReply, pdf: Buffer, name: string, asciiName: string) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header(
-      'content-disposition',
-      `inline; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(pdf);
-}
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;

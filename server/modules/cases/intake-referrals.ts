@@ -10,6 +10,7 @@ import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { covers, hasRole, scopePaths, type Caller } from '../auth/caller';
 import { CASE_READERS, CASE_WORKERS } from './scope';
+import { activeStationOf, describeUnits } from '../org/service';
 
 /**
  * Intake referrals (转介社工站): a need noticed elsewhere — a resident's tip, an activity — handed to the
@@ -29,26 +30,9 @@ export interface IntakeReferralInput {
 
 type Row = IntakeReferralTable;
 
-// The station of a street is read from the org tables (read only, never written here).
-async function stationOfStreet(db: Db, streetId: string) {
-  return db
-    .selectFrom('org_unit')
-    .select(['id', 'name', 'path'])
-    .where('kind', '=', 'station')
-    .where('parent_id', '=', streetId)
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .executeTakeFirst();
-}
-
 async function streetPath(db: Db, streetId: string): Promise<string | undefined> {
-  const s = await db
-    .selectFrom('org_unit')
-    .select('path')
-    .where('id', '=', streetId)
-    .where('kind', '=', 'street')
-    .executeTakeFirst();
-  return s?.path;
+  const street = (await describeUnits(db, [streetId])).get(streetId);
+  return street?.kind === 'street' ? street.path : undefined;
 }
 
 /** Whether the caller's area overlaps the street (a district above it, the street, a unit in it). */
@@ -88,7 +72,7 @@ export async function createIntakeReferral(
   const path = await streetPath(db, input.streetId);
   if (!path || !areaTouches(caller, path))
     throw new AppError(404, 'NOT_FOUND', {}, { field: 'streetId' });
-  const station = await stationOfStreet(db, input.streetId);
+  const station = await activeStationOf(db, input.streetId);
   if (!station) throw new AppError(409, 'NO_SOCIAL_WORK_STATION', {}, { field: 'streetId' });
   const name = input.name.trim();
   const need = input.need.trim();

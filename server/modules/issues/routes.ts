@@ -18,7 +18,7 @@ import {
   zIssueReport,
   zIssueSteps,
 } from '../../../common/schemas/issues';
-import { callerOf, localeOf, sendCreated } from '../../http';
+import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
 import * as issues from './service';
 
 const tags = ['issues'];
@@ -68,11 +68,7 @@ export const issuesRoutes: FastifyPluginAsyncZod = async (app) => {
         query: req.query,
         locale: localeOf(req),
       });
-      const name = `issues-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(file);
+      return sendXlsx(reply, file, `事件台账-${fileDate()}.xlsx`, `issues-${fileDate()}.xlsx`);
     },
   );
   app.post(

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zErrorReply, zIdParams, zVersionQuery } from '../../../common/schemas/common';
 import {
@@ -21,8 +21,7 @@ import {
   zSupplyIssueCreate,
   zSupplyUpdate,
 } from '../../../common/schemas/operations';
-import { callerOf, localeOf, sendCreated } from '../../http';
-import { XLSX_TYPE } from '../people/ledger-sheet';
+import { callerOf, fileDate, localeOf, sendCreated, sendPdf, sendXlsx } from '../../http';
 import { exportOperations, operationReport } from './report';
 import * as ops from './service';
 
@@ -36,17 +35,6 @@ const errors = {
 };
 const created = { 200: zOperationDetail, 201: zOperationDetail, ...errors };
 const detail = { 200: zOperationDetail, ...errors };
-const today = () => new Date().toISOString().slice(0, 10);
-
-function attachment(reply: FastifyReply, type: string, name: string, asciiName: string) {
-  return reply
-    .header('content-type', type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .header('cache-control', 'no-store');
-}
 
 export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -75,12 +63,12 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = await exportOperations({ ...ctx(req), query: req.query, locale: localeOf(req) });
-      return attachment(
+      return sendXlsx(
         reply,
-        XLSX_TYPE,
-        `保障任务台账-${today()}.xlsx`,
-        `operations-${today()}.xlsx`,
-      ).send(file);
+        file,
+        `保障任务台账-${fileDate()}.xlsx`,
+        `operations-${fileDate()}.xlsx`,
+      );
     },
   );
   app.get(
@@ -173,12 +161,7 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { pdf, title } = await operationReport({ ...ctx(req), id: req.params.id });
       const tail = req.params.id.slice(-6);
-      return attachment(reply, 'application/pdf', `${title}-完成报告.pdf`, `operation-${tail}.pdf`)
-        .header(
-          'content-disposition',
-          `inline; filename="operation-${tail}.pdf"; filename*=UTF-8''${encodeURIComponent(`${title}-完成报告.pdf`)}`,
-        )
-        .send(pdf);
+      return sendPdf(reply, pdf, `${title}-完成报告.pdf`, `operation-${tail}.pdf`);
     },
   );
 

@@ -367,6 +367,24 @@ export async function setOperationStatus(
   });
 }
 
+/**
+ * A part of an operation (batch, supply, shift) sent again with the id it was made with: the reader
+ * gets the operation as it stands, not a second part; an id used under another operation is a conflict.
+ */
+async function resent(
+  db: Db,
+  caller: Caller,
+  operationId: string,
+  id: string | undefined,
+  get: (db: Db, id: string) => Promise<{ operation_id: string } | undefined>,
+): Promise<OperationDetail | null> {
+  const existing = id ? await get(db, id) : undefined;
+  if (!existing) return null;
+  if (existing.operation_id !== operationId) throw new AppError(409, 'ID_CONFLICT');
+  await readable(db, caller, operationId);
+  return presentDetail(db, caller, operationId);
+}
+
 // ——— batches ———
 
 async function batchOf(db: Db, op: OperationRow, itemId: string): Promise<OperationBatchRow> {
@@ -380,14 +398,8 @@ export async function addBatch(
 ): Promise<{ operation: OperationDetail; created: boolean }> {
   const { caller, input } = opts;
   return opts.db.transaction().execute(async (db) => {
-    if (input.id) {
-      const existing = await repo.getBatch(db, input.id);
-      if (existing) {
-        if (existing.operation_id !== opts.id) throw new AppError(409, 'ID_CONFLICT');
-        await readable(db, caller, opts.id);
-        return { operation: await presentDetail(db, caller, opts.id), created: false };
-      }
-    }
+    const again = await resent(db, caller, opts.id, input.id, repo.getBatch);
+    if (again) return { operation: again, created: false };
     const op = await writable(db, caller, opts.id);
     const now = nowIso();
     const id = input.id ?? newId();
@@ -484,14 +496,8 @@ export async function addSupply(
 ): Promise<{ operation: OperationDetail; created: boolean }> {
   const { caller, input } = opts;
   return opts.db.transaction().execute(async (db) => {
-    if (input.id) {
-      const existing = await repo.getSupply(db, input.id);
-      if (existing) {
-        if (existing.operation_id !== opts.id) throw new AppError(409, 'ID_CONFLICT');
-        await readable(db, caller, opts.id);
-        return { operation: await presentDetail(db, caller, opts.id), created: false };
-      }
-    }
+    const again = await resent(db, caller, opts.id, input.id, repo.getSupply);
+    if (again) return { operation: again, created: false };
     const op = await writable(db, caller, opts.id);
     const now = nowIso();
     const id = input.id ?? newId();
@@ -638,14 +644,8 @@ export async function addShift(
 ): Promise<{ operation: OperationDetail; created: boolean }> {
   const { caller, input } = opts;
   return opts.db.transaction().execute(async (db) => {
-    if (input.id) {
-      const existing = await repo.getShift(db, input.id);
-      if (existing) {
-        if (existing.operation_id !== opts.id) throw new AppError(409, 'ID_CONFLICT');
-        await readable(db, caller, opts.id);
-        return { operation: await presentDetail(db, caller, opts.id), created: false };
-      }
-    }
+    const again = await resent(db, caller, opts.id, input.id, repo.getShift);
+    if (again) return { operation: again, created: false };
     const op = await writable(db, caller, opts.id);
     const now = nowIso();
     const id = input.id ?? newId();

@@ -130,6 +130,17 @@ export async function deleteOrgUnit(db: Db, id: string): Promise<void> {
   await db.deleteFrom('org_unit').where('id', '=', id).execute();
 }
 
+/** Live streets whose id or exact name is this, for commands that name a street in words. */
+export async function findLiveStreets(db: Db, nameOrId: string): Promise<OrgUnitRow[]> {
+  return db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('kind', '=', 'street')
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('id', '=', nameOrId), eb('name', '=', nameOrId)]))
+    .execute();
+}
+
 export async function findRoots(db: Db): Promise<OrgUnitRow[]> {
   return db.selectFrom('org_unit').selectAll().where('parent_id', 'is', null).execute();
 }

@@ -389,6 +389,27 @@ export async function departmentsAbove(db: Db, path: string): Promise<OrgUnit[]>
   return (await repo.findDepartmentsUnder(db, idsOnPath(path))).map(presentOrgUnit);
 }
 
+/** The live social work station of a street, if it has one. */
+export async function activeStationOf(
+  db: Db,
+  streetId: string,
+): Promise<{ id: string; name: string; path: string } | undefined> {
+  const station = await repo.findActiveStation(db, streetId);
+  return station && { id: station.id, name: station.name, path: station.path };
+}
+
+/** Live streets by id or exact name (a name may be shared across districts). */
+export async function findStreets(
+  db: Db,
+  nameOrId: string,
+): Promise<{ id: string; name: string; path: string }[]> {
+  return (await repo.findLiveStreets(db, nameOrId)).map((s) => ({
+    id: s.id,
+    name: s.name,
+    path: s.path,
+  }));
+}
+
 /** Creates the top of a new tree; only the command line does this (create-admin, seed-demo). */
 export async function createDistrict(
   db: Db,

@@ -1,7 +1,7 @@
 import type { Coverage, PatrolDetail, PatrolQuery } from '../../../common/schemas/patrols';
 import type { Db } from '../../db';
 import { AppError } from '../../lib/errors';
-import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
+import { shanghaiDayEnd, shanghaiDayStart, todayInShanghai } from '../../lib/time';
 import type { Caller } from '../auth/caller';
 import { findGridPlacement } from '../org/service';
 import { listPlacesOfGrid } from '../places/service';
@@ -50,9 +50,6 @@ export async function getPatrol(opts: {
   return presentPatrolDetail(opts.db, opts.caller, opts.id);
 }
 
-const shanghaiToday = (): string =>
-  new Date(Date.parse(nowIso()) + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /**
  * Sweep coverage (摸排覆盖): the open places of a grid and how often each was visited in the period —
  * a visit mark or a finding naming the place counts; a place visited many times counts once.
@@ -72,7 +69,7 @@ export async function sweepCoverage(opts: {
   };
   if (!located || !mayReadArea(caller, located))
     throw new AppError(404, 'NOT_FOUND', {}, { field: 'gridId' });
-  const to = query.to ?? shanghaiToday();
+  const to = query.to ?? todayInShanghai();
   const from = query.from ?? `${to.slice(0, 8)}01`;
   if (from > to)
     throw new AppError(400, 'VALIDATION_FAILED', { field: 'from', detail: '' }, { field: 'from' });

@@ -1,11 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { interpolate } from '../../../common/i18n';
 import { ledgerFileMessages } from '../../../common/ledger';
 import { zErrorReply } from '../../../common/schemas/common';
 import { zLedgerImportQuery, zLedgerImportReport } from '../../../common/schemas/ledger';
 import { zResidentQuery } from '../../../common/schemas/people';
-import { callerOf, localeOf } from '../../http';
+import { callerOf, fileDate, localeOf, sendXlsx } from '../../http';
 import { AppError } from '../../lib/errors';
 import * as ledger from './ledger';
 import { LEDGER_MAX_BYTES, XLSX_TYPE } from './ledger-sheet';
@@ -16,18 +16,6 @@ const upload = {
   consumes: [XLSX_TYPE],
   description: `The .xlsx file itself is the request body, with content-type ${XLSX_TYPE} (at most 10 MB).`,
 };
-
-function sendXlsx(reply: FastifyReply, file: Buffer, name: string, asciiName: string) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(file);
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -99,8 +87,8 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       sendXlsx(
         reply,
         await ledger.ledgerProblemsFile(fileOpts(req)),
-        `台账问题行-${today()}.xlsx`,
-        `ledger-problems-${today()}.xlsx`,
+        `台账问题行-${fileDate()}.xlsx`,
+        `ledger-problems-${fileDate()}.xlsx`,
       ),
   );
   app.get(
@@ -120,7 +108,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       // More than the cap matched: the file holds the first RESIDENT_EXPORT_LIMIT and says so here.
       reply.header('x-total-count', String(total)).header('x-exported-count', String(exported));
-      return sendXlsx(reply, file, `居民台账-${today()}.xlsx`, `residents-${today()}.xlsx`);
+      return sendXlsx(reply, file, `居民台账-${fileDate()}.xlsx`, `residents-${fileDate()}.xlsx`);
     },
   );
 };

@@ -19,7 +19,7 @@ import {
 } from '../../../common/people-labels';
 import { AppError } from '../../lib/errors';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE } from '../../http';
 /** A street's register is a few thousand rows; beyond this a file is split rather than held in one transaction. */
 export const LEDGER_MAX_ROWS = 20_000;
 export const LEDGER_MAX_BYTES = 10 * 1024 * 1024;

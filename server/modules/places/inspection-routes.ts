@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zErrorReply, zIdParams, zVersionBody } from '../../../common/schemas/common';
@@ -23,7 +23,7 @@ import {
   zReinspect,
   zSignOff,
 } from '../../../common/schemas/places';
-import { callerOf, sendCreated } from '../../http';
+import { callerOf, sendCreated, sendPdf } from '../../http';
 import * as checklists from './checklists';
 import * as view from './inspection-view';
 import * as inspections from './inspections';
@@ -36,18 +36,6 @@ const errors = {
   404: zErrorReply,
   409: zErrorReply,
 };
-
-/** A PDF the browser opens to print. */
-function sendPdf(reply: FastifyReply, pdf: Buffer, tail: string) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header(
-      'content-disposition',
-      `inline; filename="notice-${tail}.pdf"; filename*=UTF-8''${encodeURIComponent(`整改通知书-${tail}.pdf`)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(pdf);
-}
 
 export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -296,7 +284,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const pdf = await notices.noticePdf({ ...ctx(req), id: req.params.id });
-      return sendPdf(reply, pdf, req.params.id.slice(-6));
+      const tail = req.params.id.slice(-6);
+      return sendPdf(reply, pdf, `整改通知书-${tail}.pdf`, `notice-${tail}.pdf`);
     },
   );
   app.get(

@@ -13,7 +13,7 @@ import type { Db } from '../../db';
 import type { InspectionResultRow, InspectionRow, PlaceRow } from '../../db/schema';
 import { AppError, forbidden, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { formatShanghai, nowIso } from '../../lib/time';
+import { nowIso, todayInShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import type { Caller } from '../auth/caller';
 import { attachFiles } from '../files/service';
@@ -42,7 +42,7 @@ const CATEGORY_OF_TOPIC: Record<string, IssueCategory> = {
   other: 'other',
 };
 
-export const todayInShanghai = (): string => formatShanghai(nowIso()).slice(0, 10);
+export { todayInShanghai };
 /** The departments named: live department units of the place's district, or of its street. */
 async function checkDepartments(db: Db, place: PlaceRow, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];

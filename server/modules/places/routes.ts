@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { interpolate, resources } from '../../../common/i18n';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
@@ -12,7 +12,7 @@ import {
   zPlaceQuery,
   zPlaceUpdate,
 } from '../../../common/schemas/places';
-import { callerOf, localeOf, sendCreated } from '../../http';
+import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
 import { AppError } from '../../lib/errors';
 import { LEDGER_MAX_BYTES, XLSX_TYPE } from '../people/ledger-sheet';
 import { placeHistory } from './history';
@@ -31,18 +31,6 @@ const upload = {
   consumes: [XLSX_TYPE],
   description: `The .xlsx file itself is the request body, with content-type ${XLSX_TYPE} (at most 10 MB).`,
 };
-
-function sendXlsx(reply: FastifyReply, file: Buffer, name: string, asciiName: string) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(file);
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -104,7 +92,7 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
         query: req.query,
       });
       reply.header('x-total-count', String(total)).header('x-exported-count', String(exported));
-      return sendXlsx(reply, file, `场所台账-${today()}.xlsx`, `places-${today()}.xlsx`);
+      return sendXlsx(reply, file, `场所台账-${fileDate()}.xlsx`, `places-${fileDate()}.xlsx`);
     },
   );
   app.get(
@@ -160,8 +148,8 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
       sendXlsx(
         reply,
         await register.placeProblemsFile(fileOpts(req)),
-        `场所台账问题行-${today()}.xlsx`,
-        `places-problems-${today()}.xlsx`,
+        `场所台账问题行-${fileDate()}.xlsx`,
+        `places-problems-${fileDate()}.xlsx`,
       ),
   );
   app.get(

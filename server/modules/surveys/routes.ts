@@ -13,8 +13,7 @@ import {
   zSurveyVersion,
   zSurveyVersionParams,
 } from '../../../common/schemas/surveys';
-import { callerOf, localeOf, sendCreated } from '../../http';
-import { XLSX_TYPE } from '../people/ledger-sheet';
+import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
 import * as surveys from './service';
 
 const tags = ['surveys'];
@@ -153,16 +152,10 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
         versionId: req.query.versionId,
         locale: localeOf(req),
       });
-      const day = new Date().toISOString().slice(0, 10);
+      const day = fileDate();
       const name = `${localeOf(req) === 'en-US' ? 'survey-answers' : '问卷答卷'}-${day}.xlsx`;
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('x-exported-count', String(exported))
-        .header(
-          'content-disposition',
-          `attachment; filename="survey-answers-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .send(file);
+      reply.header('x-exported-count', String(exported));
+      return sendXlsx(reply, file, name, `survey-answers-${day}.xlsx`);
     },
   );
   app.post(

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zhCN } from '../../../common/i18n/zh-CN';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
@@ -21,9 +21,9 @@ import {
   zTipTriage,
   zTrackingParams,
 } from '../../../common/schemas/tips';
-import { callerOf, sendCreated } from '../../http';
+import { callerOf, fileDate, sendCreated, sendXlsx } from '../../http';
 import { formatShanghai } from '../../lib/time';
-import { tableWorkbook, XLSX_TYPE } from '../people/ledger-sheet';
+import { tableWorkbook } from '../people/ledger-sheet';
 import { createPublicTip, tipChallenge } from './public';
 import * as tips from './service';
 
@@ -36,16 +36,6 @@ const errors = {
   409: zErrorReply,
 };
 const publicErrors = { 400: zErrorReply, 404: zErrorReply, 409: zErrorReply, 429: zErrorReply };
-
-function sendXlsx(reply: FastifyReply, file: Buffer, name: string, asciiName: string) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(file);
-}
 
 /** Staff routes: the register, intake, the tip page and its triage steps. */
 const staffRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -110,7 +100,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
           rating: i.rating,
         })),
       );
-      const today = new Date().toISOString().slice(0, 10);
+      const today = fileDate();
       return sendXlsx(reply, file, `诉求台账-${today}.xlsx`, `tips-${today}.xlsx`);
     },
   );

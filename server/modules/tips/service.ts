@@ -653,18 +653,6 @@ export async function publicStreets(db: Db) {
     }));
 }
 
-/** A live street by id or exact name, for the command line. */
-export async function findStreet(db: Db, nameOrId: string) {
-  const rows = await db
-    .selectFrom('org_unit')
-    .select(['id', 'name', 'path'])
-    .where('kind', '=', 'street')
-    .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('id', '=', nameOrId), eb('name', '=', nameOrId)]))
-    .execute();
-  return rows;
-}
-
 /** Who the mailbox import acts as: the system, with the district's scope over the street. */
 export function importCaller(street: { id: string; path: string }): Caller {
   const districtId = street.path.split('/').filter(Boolean)[0];

@@ -23,7 +23,8 @@ import { gridIdOf } from '../../../test/support/issues';
 import { DEMO_TIP_CODES } from '../../demo/tips';
 import { localFileStore } from '../files/store';
 import { importEmailTip, tipFromEmail } from './email';
-import { findStreet, importCaller } from './service';
+import { findStreets } from '../org/service';
+import { importCaller } from './service';
 
 /** What a browser does: fetch a challenge, solve it, send it along as base64 JSON. */
 async function solvedChallenge(t: TestApp): Promise<string> {
@@ -503,7 +504,7 @@ describe.each(dialects)('tips on %s', (dialect) => {
     const mail = await simpleParser(
       fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'utf8-qp-photo.eml')),
     );
-    const street = (await findStreet(t.handle.db, '新旺街道'))[0];
+    const street = (await findStreets(t.handle.db, '新旺街道'))[0];
     const store = localFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'tips-mail-')));
     const run = () =>
       importEmailTip({
