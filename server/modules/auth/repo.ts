@@ -99,6 +99,16 @@ export async function unitHasAssignments(db: Db, unitId: string): Promise<boolea
   return row !== undefined;
 }
 
+export async function findDisplayNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('staff_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** Active staff holding one of the roles at one of the units (not below them). */
 export async function findActiveStaffAt(
   db: Db,

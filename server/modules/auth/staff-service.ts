@@ -377,3 +377,7 @@ export async function activeStaffAt(
     unitId: r.org_unit_id,
   }));
 }
+
+/** Display names of staff by id, for showing who did what in another module's records. */
+export const staffDisplayNames = (db: Db, ids: string[]): Promise<Map<string, string>> =>
+  repo.findDisplayNames(db, ids);

@@ -2,6 +2,8 @@ import { resources, type Locale } from '../../../common/i18n';
 import { formatShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { tableWorkbook } from '../people/ledger-sheet';
+import { unitNames } from '../org/service';
+import { staffDisplayNames } from '../auth/staff-service';
 import * as repo from './repo';
 import { campaignHouseholds, readableCampaign, seesAt, type Ctx } from './service';
 
@@ -21,8 +23,8 @@ export async function exportVisits(
   const visits = (await repo.findVisits(db, campaign.id)).filter((v) =>
     seesAt(caller, campaign, v.org_path),
   );
-  const units = await repo.unitNames(db, [...visits.flatMap((v) => [v.community_id, v.grid_id])]);
-  const staff = await repo.staffNames(
+  const units = await unitNames(db, [...visits.flatMap((v) => [v.community_id, v.grid_id])]);
+  const staff = await staffDisplayNames(
     db,
     visits.map((v) => v.worker_id),
   );

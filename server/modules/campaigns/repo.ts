@@ -53,26 +53,6 @@ export async function replaceTargets(
 }
 
 /** The names of org units and staff, for presenting (read only). */
-export async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('org_unit')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function staffNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('staff_user')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
-
 export interface CampaignFilter {
   /** Org paths of the caller's areas: a campaign is seen when its owner or a target lies under one… */
   paths: string[];

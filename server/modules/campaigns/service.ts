@@ -14,10 +14,11 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import type { Caller } from '../auth/caller';
-import { describeUnits, idsOnPath } from '../org/service';
+import { describeUnits, idsOnPath, unitNames } from '../org/service';
 import { countDoorHouseholds, findDoorHouseholds } from '../people/service';
 import { getPublishedVersion } from '../surveys/service';
 import { computeCoverage } from './coverage';
+import { staffDisplayNames } from '../auth/staff-service';
 import * as repo from './repo';
 
 /**
@@ -81,7 +82,7 @@ export async function readableCampaign(
 async function presentCampaigns(db: Db, rows: CampaignRow[]): Promise<Campaign[]> {
   const ids = rows.map((r) => r.id);
   const targets = await repo.findTargets(db, ids);
-  const names = await repo.unitNames(db, [
+  const names = await unitNames(db, [
     ...rows.map((r) => r.owner_unit_id),
     ...targets.map((t) => t.unit_id),
   ]);
@@ -140,8 +141,8 @@ export async function presentCampaignDetail(
   const [base] = await presentCampaigns(db, [campaign]);
   const households = await campaignHouseholds(db, targets);
   const visits = await repo.findVisits(db, campaign.id);
-  const units = await repo.unitNames(db, [...households.flatMap((h) => [h.gridId, h.communityId])]);
-  const staff = await repo.staffNames(
+  const units = await unitNames(db, [...households.flatMap((h) => [h.gridId, h.communityId])]);
+  const staff = await staffDisplayNames(
     db,
     visits.map((v) => v.worker_id),
   );

@@ -20,6 +20,8 @@ import { reportIssue } from '../issues/report';
 import { findDoorHouseholds, type DoorHousehold } from '../people/service';
 import { householdHasAnswered, recordSurveyAnswer } from '../surveys/service';
 import { latestVisits } from './coverage';
+import { unitNames } from '../org/service';
+import { staffDisplayNames } from '../auth/staff-service';
 import * as repo from './repo';
 import { campaignHouseholds, mayVisitAt, readableCampaign, seesAt, type Ctx } from './service';
 
@@ -56,8 +58,8 @@ async function householdRows(
   visits: CampaignVisitRow[],
 ): Promise<CampaignHousehold[]> {
   const latest = latestVisits(visits);
-  const units = await repo.unitNames(db, [...households.flatMap((h) => [h.gridId, h.communityId])]);
-  const staff = await repo.staffNames(
+  const units = await unitNames(db, [...households.flatMap((h) => [h.gridId, h.communityId])]);
+  const staff = await staffDisplayNames(
     db,
     [...latest.values()].map((l) => l.last.worker_id),
   );
@@ -132,7 +134,7 @@ export async function getCampaignHousehold(
   const h = await campaignHousehold(db, caller, campaign, targets, opts.householdId);
   const visits = await repo.findVisits(db, campaign.id, h.id);
   const [row] = await householdRows(db, [h], visits);
-  const staff = await repo.staffNames(
+  const staff = await staffDisplayNames(
     db,
     visits.map((v) => v.worker_id),
   );
@@ -156,7 +158,7 @@ async function presentOne(db: Db, id: string): Promise<Visit> {
   const v = (await repo.getVisit(db, id))!;
   return presentVisit(
     v,
-    await repo.staffNames(db, [v.worker_id]),
+    await staffDisplayNames(db, [v.worker_id]),
     await filesOf(db, CAMPAIGN_VISIT_FILES, [v.id]),
   );
 }
@@ -232,7 +234,7 @@ export async function recordVisit(
     });
     await attachFiles(db, caller, input.photoIds, CAMPAIGN_VISIT_FILES, id);
     if (input.issue) {
-      const units = await repo.unitNames(db, [h.communityId]);
+      const units = await unitNames(db, [h.communityId]);
       const issue = await reportIssue(db, caller, {
         id: input.issue.id,
         source: 'visit',

@@ -141,6 +141,18 @@ export async function findLiveStreets(db: Db, nameOrId: string): Promise<OrgUnit
     .execute();
 }
 
+/** Live streets and communities of every district, in code order (the public tip form's pickers). */
+export async function findLiveStreetsAndCommunities(db: Db): Promise<OrgUnitRow[]> {
+  return db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('kind', 'in', ['street', 'community'])
+    .where('status', '=', 'active')
+    .orderBy('code')
+    .orderBy('name')
+    .execute();
+}
+
 export async function findRoots(db: Db): Promise<OrgUnitRow[]> {
   return db.selectFrom('org_unit').selectAll().where('parent_id', 'is', null).execute();
 }

@@ -410,6 +410,21 @@ export async function findStreets(
   }));
 }
 
+/** Names of org units by id, for lists that show where a record sits. */
+export async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return new Map((await repo.getOrgUnits(db, [...new Set(ids)])).map((u) => [u.id, u.name]));
+}
+
+/** A unit by id with no scope check, for a module that places its own record under it. */
+export async function findOrgUnit(db: Db, id: string): Promise<OrgUnit | undefined> {
+  const row = await repo.getOrgUnit(db, id);
+  return row && presentOrgUnit(row);
+}
+
+export async function liveStreetsAndCommunities(db: Db): Promise<OrgUnit[]> {
+  return (await repo.findLiveStreetsAndCommunities(db)).map(presentOrgUnit);
+}
+
 /** Creates the top of a new tree; only the command line does this (create-admin, seed-demo). */
 export async function createDistrict(
   db: Db,

@@ -105,25 +105,6 @@ export async function findTips(
   return { rows, total: Number(count?.n ?? 0) };
 }
 
-/** The public form's pickers: live streets and their communities (names only). */
-export async function findStreetsAndCommunities(db: Db) {
-  return db
-    .selectFrom('org_unit')
-    .select(['id', 'name', 'kind', 'parent_id'])
-    .where('kind', 'in', ['street', 'community'])
-    .where('status', '=', 'active')
-    .orderBy('code')
-    .orderBy('name')
-    .execute();
-}
-
-export const findUnit = (db: Db, id: string) =>
-  db
-    .selectFrom('org_unit')
-    .select(['id', 'kind', 'path', 'parent_id', 'status', 'name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-
 export async function unitHasTips(db: Db, unitId: string): Promise<boolean> {
   const hit = await db
     .selectFrom('tip')

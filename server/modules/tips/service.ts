@@ -28,7 +28,7 @@ import { covers, hasRole, scopePaths, type Caller } from '../auth/caller';
 import { createIntakeReferral, intakeReferralStatuses } from '../cases/intake-referrals';
 import { attachFiles, filesOf } from '../files/service';
 import { issueSummaryFor, reportIssue } from '../issues/service';
-import { findGridPlacement } from '../org/service';
+import { findGridPlacement, findOrgUnit, liveStreetsAndCommunities } from '../org/service';
 import * as repo from './repo';
 
 /**
@@ -219,15 +219,15 @@ export async function placeOf(
   streetId: string,
   communityId: string | undefined,
 ): Promise<{ streetId: string; communityId: string | null; path: string }> {
-  const street = await repo.findUnit(db, streetId);
+  const street = await findOrgUnit(db, streetId);
   if (!street || street.kind !== 'street' || street.status !== 'active')
     throw new AppError(404, 'NOT_FOUND', {}, { field: 'streetId' });
   if (!communityId) return { streetId, communityId: null, path: street.path };
-  const community = await repo.findUnit(db, communityId);
+  const community = await findOrgUnit(db, communityId);
   if (
     !community ||
     community.kind !== 'community' ||
-    community.parent_id !== streetId ||
+    community.parentId !== streetId ||
     community.status !== 'active'
   )
     throw new AppError(404, 'NOT_FOUND', {}, { field: 'communityId' });
@@ -641,14 +641,14 @@ export async function rateTip(
 
 /** The public form's pickers. */
 export async function publicStreets(db: Db) {
-  const units = await repo.findStreetsAndCommunities(db);
+  const units = await liveStreetsAndCommunities(db);
   return units
     .filter((u) => u.kind === 'street')
     .map((s) => ({
       id: s.id,
       name: s.name,
       communities: units
-        .filter((c) => c.kind === 'community' && c.parent_id === s.id)
+        .filter((c) => c.kind === 'community' && c.parentId === s.id)
         .map((c) => ({ id: c.id, name: c.name })),
     }));
 }
