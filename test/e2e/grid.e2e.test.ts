@@ -177,16 +177,19 @@ describe('grid governance journey (phone, 390 px)', () => {
     await takeStep(staff.page, issueId, issues.actions.accept);
     await staff.page.getByText(issues.statuses.accepted).first().waitFor();
     await takeStep(staff.page, issueId, issues.actions.dispatch, async () => {
-      await staff.page.getByRole('dialog').locator('.ant-select').click();
-      await staff.page
-        .locator('.ant-select-item-option')
-        .filter({ hasText: '市场监督管理局' })
-        .click();
-      // The choice must have landed before saving (the list animates open on a slow machine).
-      await staff.page
-        .getByRole('dialog')
-        .locator('.ant-select', { hasText: '市场监督管理局' })
-        .waitFor();
+      // On a loaded machine a tap can land while the list is still animating open and be lost:
+      // pick from the open list, and pick again until the field shows the choice.
+      const select = staff.page.getByRole('dialog').locator('.ant-select');
+      const chosen = select.filter({ hasText: '市场监督管理局' });
+      for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+        await select.click();
+        await staff.page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: '市场监督管理局' })
+          .click();
+        await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await chosen.waitFor();
     });
     await staff.page.getByText(issues.statuses.dispatched).first().waitFor();
     await shot(staff.page, 'phone-issue-dispatched');
