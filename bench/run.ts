@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
 import { buildApp } from '../server/app';
 import { DEFAULT_DEMO_PASSWORD } from '../server/config';
 import { migrateToLatest, openDb } from '../server/db';
@@ -11,6 +10,7 @@ import { seedDemo } from '../server/demo/seed';
 import { createFieldCipher, useFieldCipher } from '../server/lib/crypto';
 import { localFileStore } from '../server/modules/files/store';
 import { addBenchData, BENCH_PASSWORD } from './data';
+import { machineLine, writeResultsSection } from './results';
 import type { LoadReply, LoadRequest, Scenario, ScenarioResult } from './load';
 
 const SHAPE = { streets: 20, communitiesPerStreet: 20, gridsPerCommunity: 4 };
@@ -41,7 +41,6 @@ setTimeout(() => {
 }, 15 * 60_000).unref();
 
 // Other work on the machine skews the numbers; the report says how busy it was beforehand.
-const loadAtStart = os.loadavg()[0];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
 const handle = openDb({ dataDir });
 
@@ -164,13 +163,12 @@ async function main(): Promise<number> {
     const results = await runLoad({ baseUrl, scenarios });
     const memory = process.memoryUsage();
 
-    const cpus = os.cpus();
     const lines = [
-      '# Benchmark results',
+      '## API reads and log-in under load',
       '',
       `Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}.`,
       '',
-      `- Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}. Load average (1 min) when the run started: ${loadAtStart.toFixed(2)}.`,
+      `- Machine: ${machineLine()}.`,
       `- Data: SQLite (WAL) in a fresh temporary directory: the demo district 平城区 plus ${SHAPE.streets} streets × ${SHAPE.communitiesPerStreet} communities × ${SHAPE.gridsPerCommunity} grids and a station per street — ${totals.units} org units, ${totals.staff} staff accounts, ${totals.assignments} role assignments.`,
       `- Load: real HTTP on 127.0.0.1 with keep-alive, from a separate load-generator process; ${CONCURRENCY} requests in flight; ${WARMUP} unmeasured warm-up requests before each scenario (5 for log-in). Reads are made as the district admin, whose scope is the whole district. Searches cycle through ${SEARCHES.length} name and user-name fragments; log-ins go to the generated accounts in turn.`,
       `- Target (DESIGN.md, quality bars): searches and lists answer in under ${TARGET_P95_MS} ms at p95 under load; it applies to the first three rows. Log-in is slow on purpose (argon2id, 19 MiB, 2 passes).`,
@@ -183,11 +181,8 @@ async function main(): Promise<number> {
     const failed = results.filter((r) => r.errors > 0);
     for (const r of failed)
       lines.push(`- ${r.name}: ${r.errors} failed requests, first: ${r.firstError}`);
-    // Formatted as the repository's Prettier settings want, so the file is committed as written.
-    const file = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-    const options = await prettier.resolveConfig(file);
-    const report = await prettier.format(lines.join('\n'), { ...options, filepath: file });
-    fs.writeFileSync(file, report);
+    const report = lines.join('\n');
+    await writeResultsSection('api', report);
     console.log(report);
     return failed.length ? 1 : 0;
   } finally {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { ZodType } from 'zod';
 import { zStaffCreate } from '../common/schemas/staff';
-import { loadConfig, type Config } from '../server/config';
+import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig, type Config } from '../server/config';
 import { sqliteFileIn, type DbHandle } from '../server/db';
 import { demoLoginLines, seedDemo } from '../server/demo/seed';
 import { createFieldCipher, loadSecretKey, useFieldCipher } from '../server/lib/crypto';
@@ -23,7 +23,18 @@ import {
   withDb,
 } from './support';
 
-const config: Config = loadConfig();
+const config: Config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    // A bad variable is the operator's to fix: say which, without a stack trace.
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+})();
 
 /** Where the commands act, told without a password. */
 function describeDatabase(handle: DbHandle): string {
@@ -103,6 +114,9 @@ async function createAdmin(opts: CreateAdminOptions): Promise<void> {
     const password = await obtainPassword(opts.password);
     // Checked before the district is made, so a refused password leaves the database as it was.
     assertStrongPassword(password, username);
+    // The demo password is printed in the README: no real account may have it.
+    if (password === DEFAULT_DEMO_PASSWORD || password === config.demoPassword)
+      throw new CliError('That is the demo password printed in the README; choose another.');
     if (!district) {
       district = await createDistrict(db, { name: districtName!, code: opts.code! });
       console.log(`Created the district ${district.name} (${district.code}).`);
@@ -126,6 +140,10 @@ async function loadDemo(): Promise<void> {
   await withDb(config, async (handle) => {
     const { db } = handle;
     await applyMigrations(handle);
+    if (config.production)
+      throw new CliError(
+        'NODE_ENV=production: the demo district is never loaded into a production database.',
+      );
     const districts = await findDistricts(db);
     if (districts.length > 0 || (await countStaff(db)) > 0) {
       const what = districts.length
@@ -146,8 +164,7 @@ async function loadDemo(): Promise<void> {
       fileStore: localFileStore(path.join(config.dataDir, 'files')),
     });
     console.log(`Loaded the demo district 平城区 into ${describeDatabase(handle)}.`);
-    const passwordFromEnv = Boolean(process.env.LINLI_DEMO_PASSWORD);
-    console.log(demoLoginLines(config.demoPassword, passwordFromEnv).join('\n'));
+    console.log(demoLoginLines(config.demoPassword, config.demoPasswordFromEnv).join('\n'));
   });
 }
 

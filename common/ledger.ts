@@ -1,54 +1,97 @@
 import type { Locale } from './i18n';
 
 /**
- * The household register (居民台账) as an .xlsx sheet: one row per resident. Rows with the same
- * address (社区 + 网格 + 楼栋 + 单元 + 门牌/室) form one household, whose head is the row whose
- * 与户主关系 is 户主 (or 本人). The household's own fields are read from the head's row.
- * Columns are found by their header, so their order may change and extra columns are ignored.
+ * The household register (居民台账) as an .xlsx sheet: one row per resident. Rows form households
+ * by 户号 when the file has it, else by 户主姓名 and address, else by address (社区 + 网格 + 楼栋 +
+ * 单元 + 门牌/室); the head is the row whose 与户主关系 is 户主 (or 本人), and the household's own
+ * fields are read from its row. Columns are matched to these fields by their header (the header, an
+ * alias offices use, or a close match) and the user confirms the match; 社区 and 网格 (fixable) may
+ * instead be chosen once for the whole file.
  */
 export const ledgerColumns = [
-  { key: 'community', header: '社区', required: true, hint: '社区全称，如 振华东社区' },
-  { key: 'grid', header: '网格', required: true, hint: '该社区下的网格，如 第一网格' },
-  { key: 'building', header: '楼栋', required: true, hint: '楼号，如 3', aliases: ['楼号'] },
+  {
+    key: 'community',
+    header: '社区',
+    required: true,
+    fixable: true,
+    hint: '社区全称，如 振华东社区',
+    aliases: ['所属社区', '社区名称', '村社区', '社区村', '村居'],
+  },
+  {
+    key: 'grid',
+    header: '网格',
+    required: true,
+    fixable: true,
+    hint: '该社区下的网格，如 第一网格',
+    aliases: ['所属网格', '网格名称', '网格名'],
+  },
+  {
+    key: 'building',
+    header: '楼栋',
+    required: true,
+    hint: '楼号，如 3',
+    aliases: ['楼号', '楼栋号', '楼幢', '幢号', '栋号'],
+  },
   { key: 'unitNo', header: '单元', hint: '单元号，如 2；平房可空', aliases: ['单元号'] },
   {
     key: 'room',
     header: '门牌/室',
     required: true,
     hint: '门牌或房号，如 101',
-    aliases: ['门牌', '门牌号', '室', '房号'],
+    aliases: ['门牌', '门牌号', '室', '房号', '房间号', '室号', '户室号'],
   },
   {
     key: 'relation',
     header: '与户主关系',
     required: true,
     hint: '每户恰有一行填 户主（或 本人）',
-    aliases: ['关系'],
+    aliases: ['关系', '与户主的关系'],
   },
-  { key: 'name', header: '姓名', required: true },
+  { key: 'name', header: '姓名', required: true, aliases: ['居民姓名', '人员姓名'] },
   { key: 'gender', header: '性别', hint: '男 / 女；空则按身份证号' },
-  { key: 'birthDate', header: '出生日期', hint: '如 1986-03-08；空则按身份证号' },
+  {
+    key: 'birthDate',
+    header: '出生日期',
+    hint: '如 1986-03-08；空则按身份证号',
+    aliases: ['出生年月日', '生日'],
+  },
   { key: 'ethnicity', header: '民族', hint: '如 汉族' },
   {
     key: 'idNumber',
     header: '身份证号',
     required: true,
     hint: '18 位，末位可为 X；请保持文本格式',
-    aliases: ['身份证号码', '公民身份号码'],
+    aliases: ['身份证号码', '公民身份号码', '公民身份证号码', '证件号码', '身份证'],
   },
-  { key: 'phone', header: '联系电话', hint: '手机或固定电话', aliases: ['电话', '手机', '手机号'] },
-  { key: 'registrationStatus', header: '户籍状态', hint: '空则为 户在人在' },
+  {
+    key: 'phone',
+    header: '联系电话',
+    hint: '手机或固定电话',
+    aliases: ['电话', '手机', '手机号', '手机号码', '联系方式', '电话号码'],
+  },
+  {
+    key: 'registrationStatus',
+    header: '户籍状态',
+    hint: '空则为 户在人在',
+    aliases: ['人户状态', '户籍情况'],
+  },
   {
     key: 'careTags',
     header: '重点人群标签',
     hint: '可填多个，用逗号或顿号分隔',
-    aliases: ['标签', '重点人群'],
+    aliases: ['标签', '重点人群', '重点人群类别', '人员类别', '特殊人群', '人群类别'],
   },
   { key: 'selfCare', header: '自理能力' },
   { key: 'disabilityCategory', header: '残疾类别', hint: '有残疾时与残疾等级一起填' },
   { key: 'disabilityGrade', header: '残疾等级', hint: '1–4 级' },
   { key: 'healthNotes', header: '健康状况', hint: '敏感信息，加密保存', aliases: ['健康情况'] },
-  { key: 'housing', header: '住房', household: true, hint: '户的信息，填在户主行' },
+  {
+    key: 'housing',
+    header: '住房',
+    household: true,
+    hint: '户的信息，填在户主行',
+    aliases: ['住房情况'],
+  },
   {
     key: 'incomeSources',
     header: '收入来源',
@@ -56,11 +99,30 @@ export const ledgerColumns = [
     hint: '户的信息，填在户主行；可填多个',
   },
   { key: 'economicStatus', header: '经济状况', household: true, hint: '户的信息，填在户主行' },
-  { key: 'householdNotes', header: '家庭备注', household: true, hint: '户的信息，填在户主行' },
+  {
+    key: 'householdNotes',
+    header: '家庭备注',
+    household: true,
+    hint: '户的信息，填在户主行',
+    aliases: ['备注'],
+  },
+  {
+    key: 'householdNo',
+    header: '户号',
+    hint: '同一户的行填相同户号；有户号时按户号分户',
+    aliases: ['户编号', '家庭编号'],
+  },
+  {
+    key: 'headName',
+    header: '户主姓名',
+    hint: '同一户的行填相同户主；一个门牌住几户时据此分户',
+    aliases: ['户主'],
+  },
 ] as const satisfies readonly {
   key: string;
   header: string;
   required?: boolean;
+  fixable?: boolean;
   household?: boolean;
   hint?: string;
   aliases?: readonly string[];
@@ -115,10 +177,12 @@ export const ledgerProblemMessages: Record<Locale, Record<LedgerProblemCode, str
     UNKNOWN_GRID: '「{{community}}」在您的数据范围内没有名为「{{value}}」的网格',
     DUPLICATE_STORED: '系统中已登记该身份证号的居民',
     DUPLICATE_IN_FILE: '与第 {{other}} 行的身份证号相同',
-    NO_HEAD: '该户（地址相同的 {{count}} 行）没有户主行，须有一行与户主关系为“户主”',
-    MANY_HEADS: '该户（地址相同的 {{count}} 行）有 {{heads}} 个户主行，只能有一个',
+    NO_HEAD:
+      '该户（{{count}} 行）没有户主行，系统中也找不到可加入的户：须有一行与户主关系为“户主”，或填写已登记户的户号、户主姓名',
+    MANY_HEADS:
+      '该户（{{count}} 行）有 {{heads}} 个户主行，只能有一个；一个门牌住几户时，请用户号或户主姓名列分开',
     ADDRESS_TAKEN: '该地址已登记过一户；导入只新建户，增减成员请在该户页面操作',
-    HOUSEHOLD_SKIPPED: '同户第 {{rows}} 行有问题，整户暂不导入',
+    HOUSEHOLD_SKIPPED: '本户户主行（第 {{rows}} 行）有问题，户主行改正后本行随户一起导入',
   },
   'en-US': {
     REQUIRED: 'Required',
@@ -141,11 +205,13 @@ export const ledgerProblemMessages: Record<Locale, Record<LedgerProblemCode, str
     DUPLICATE_STORED: 'A resident with this ID number is already registered',
     DUPLICATE_IN_FILE: 'Same ID number as row {{other}}',
     NO_HEAD:
-      'This household ({{count}} rows with the same address) has no head: one row must say 户主',
-    MANY_HEADS: 'This household ({{count}} rows with the same address) has {{heads}} heads',
+      'This household ({{count}} rows) has no head row and no registered household to join: one row must say 户主, or give the registered household’s number or head',
+    MANY_HEADS:
+      'This household ({{count}} rows) has {{heads}} heads; when several households share a door, tell them apart with a household-number or head-name column',
     ADDRESS_TAKEN:
       'A household is already registered at this address; the import only creates households, change members on its page',
-    HOUSEHOLD_SKIPPED: 'Row {{rows}} of the same household has problems: the household is skipped',
+    HOUSEHOLD_SKIPPED:
+      'The head’s row of this household (row {{rows}}) has problems: this row is imported with the household once the head’s row is fixed',
   },
 };
 

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -15,11 +20,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { interpolate, resources } from '../common/i18n';
-import { zHealth } from '../common/schemas/audit';
+import { zHealth, zLiveness } from '../common/schemas/audit';
 import type { DbHandle } from './db';
 import { zodMessage } from './lib/validation';
+import { isUniqueViolation, registerGuards } from './guards';
 import { localeOf, SESSION_COOKIE } from './http';
 import { AppError, type ErrorCode } from './lib/errors';
+import { openLimits, takeOrRefuse } from './lib/limits';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { resolveSession, totpEnrolmentRequired, type AuthSettings } from './modules/auth/service';
@@ -30,10 +37,11 @@ import { orgRoutes } from './modules/org/routes';
 import { onMajorChange } from './modules/people/service';
 import { dueAfterMajorChange } from './modules/cases/major-change';
 import { ledgerRoutes } from './modules/people/ledger-routes';
+import { importsRoutes } from './modules/imports/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { filesRoutes } from './modules/files/routes';
 import { localFileStore, type FileStore } from './modules/files/store';
-import { loadConfig } from './config';
+import { loadConfig, type TrustProxy } from './config';
 import { registerCaseTieCheck } from './modules/people/access';
 import { casesRoutes } from './modules/cases/routes';
 import { caseTieCheck, unitHasCases } from './modules/cases/service';
@@ -80,6 +88,8 @@ declare module 'fastify' {
 export const APP_VERSION = '0.1.0';
 const WEB_DIST = path.join(import.meta.dirname, '..', 'web', 'dist');
 const PUBLIC_PATHS = ['/api/health', '/api/openapi.json', '/api/docs'];
+/** The map of every route: open while developing, behind log-in in production. */
+const DOC_PATHS = ['/api/openapi.json', '/api/docs'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AppOptions {
@@ -88,11 +98,33 @@ export interface AppOptions {
   loginRateLimit: number;
   /** Where uploaded photos are kept (local disk under the data dir by default). */
   fileStore?: FileStore;
+  /** Where uploaded registers wait while they are imported (default: <data dir>/imports). */
+  importDir?: string;
   /** LINLI_SECRET_KEY (or the key kept in the data dir): seals sensitive fields. */
   secretKey: string;
   logLevel?: string;
   /** Serve the built web app when it exists (off in API tests). */
   serveWeb?: boolean;
+  /** NODE_ENV=production: API docs behind log-in, one access-log line per request. */
+  production?: boolean;
+  /** LINLI_TRUST_PROXY parsed: the proxies whose X-Forwarded-For is believed (false: none). */
+  trustProxy?: TrustProxy;
+  /** LINLI_REDIS_URL: shared counters go to Redis instead of the database. */
+  redisUrl?: string;
+  /** Keeps this app's counters apart from others' on the same Redis (tests; several deployments). */
+  redisKeyPrefix?: string;
+}
+
+/**
+ * Fastify refuses a bare hop count (it cannot tell a proxy from a client that wrote the header
+ * itself), so a count becomes "believe the nearest n hops": right for a deployment where every
+ * request comes through those proxies, as the deployment guide sets it up.
+ */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((a: string, i: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 let usageChecksRegistered = false;
@@ -100,9 +132,10 @@ let usageChecksRegistered = false;
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
-    // One line per request drowns the start-up banner; the audit log keeps what matters.
+    // Fastify's own two lines per request carry the raw URL, whose query may hold a name or a phone
+    // number; production gets one line of ours per request instead (below), without them.
     logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' }),
-    trustProxy: process.env.LINLI_TRUST_PROXY === '1',
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -111,6 +144,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', opts.dbHandle.db);
   app.decorate('authSettings', opts.auth);
   app.decorate('loginRateLimit', opts.loginRateLimit);
+  const limits = await openLimits({
+    db: opts.dbHandle.db,
+    redisUrl: opts.redisUrl,
+    redisKeyPrefix: opts.redisKeyPrefix,
+  });
+  app.decorate('limits', limits);
+  app.addHook('onClose', () => limits.close());
+  // A route's `config.limit` counts requests per address in the shared store (see lib/limits).
+  app.addHook('onRoute', (route) => {
+    const rule = route.config?.limit;
+    if (!rule) return;
+    const limiter = limits.limiter({
+      name: `${[route.method].flat().join(',')} ${route.url}`,
+      ...rule,
+    });
+    const own = route.onRequest ? [route.onRequest].flat() : [];
+    route.onRequest = [...own, (req, reply) => takeOrRefuse(limiter, req.ip, reply)];
+  });
   app.decorateRequest('caller', undefined);
 
   if (!usageChecksRegistered) {
@@ -145,6 +196,64 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     usageChecksRegistered = true;
   }
 
+  // Set before any plugin, so that the plugins' own routes (the API docs) answer errors alike.
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const messages = resources[localeOf(req)].errors;
+    const send = (
+      status: number,
+      code: ErrorCode,
+      params: Record<string, string | number> = {},
+      extra: object = {},
+    ) =>
+      reply
+        .code(status)
+        .send({ error: { code, message: interpolate(messages[code], params), ...extra } });
+    if (err instanceof AppError) return send(err.statusCode, err.code, err.params, err.extra);
+    // Still taken after the create ran again (see registerGuards): a key the module does not check.
+    if (isUniqueViolation(err)) return send(409, 'DUPLICATE_RECORD');
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issue = err.validation[0];
+      const field =
+        issue.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+        String(err.validationContext ?? 'body');
+      return send(
+        400,
+        'VALIDATION_FAILED',
+        { field, detail: ` — ${zodMessage(issue, localeOf(req))}` },
+        { field },
+      );
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals (bad JSON, wrong content type, too large) name the problem in English only.
+      return send(
+        status,
+        'VALIDATION_FAILED',
+        { field: 'body', detail: ` — ${err.message}` },
+        { field: 'body' },
+      );
+    }
+    req.log.error(err);
+    return send(500, 'INTERNAL');
+  });
+
+  if (opts.production) {
+    // The access log: one line a request, with the route's pattern rather than the URL (a search's
+    // query may hold a name or an ID number) and no address (the audit log keeps who did what).
+    app.addHook('onResponse', async (req, reply) => {
+      req.log.info(
+        {
+          method: req.method,
+          route: req.routeOptions.url ?? 'unmatched',
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    });
+  }
+  // API replies are compressed on the fly; the web app's files were compressed at build time.
+  await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -159,10 +268,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
-  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -176,11 +281,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  registerGuards(app);
+  const publicPaths = opts.production
+    ? PUBLIC_PATHS.filter((p) => !DOC_PATHS.includes(p))
+    : PUBLIC_PATHS;
   app.addHook('onRequest', async (req) => {
     const url = req.url.split('?')[0];
     if (!url.startsWith('/api/') && url !== '/api') return;
     if (
-      PUBLIC_PATHS.some((p) => url === p || url.startsWith(`${p}/`)) ||
+      publicPaths.some((p) => url === p || url.startsWith(`${p}/`)) ||
       req.routeOptions.config?.public
     )
       return;
@@ -208,48 +317,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     req.caller = caller;
   });
 
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    const messages = resources[localeOf(req)].errors;
-    const send = (
-      status: number,
-      code: ErrorCode,
-      params: Record<string, string | number> = {},
-      extra: object = {},
-    ) =>
-      reply
-        .code(status)
-        .send({ error: { code, message: interpolate(messages[code], params), ...extra } });
-    if (err instanceof AppError) return send(err.statusCode, err.code, err.params, err.extra);
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const issue = err.validation[0];
-      const field =
-        issue.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
-        String(err.validationContext ?? 'body');
-      return send(
-        400,
-        'VALIDATION_FAILED',
-        { field, detail: ` — ${zodMessage(issue, localeOf(req))}` },
-        { field },
-      );
+  // Liveness: the process answers (a supervisor restarts it when not). Readiness: it can serve, the
+  // database included (a balancer sends it no traffic when not; while stopping Fastify answers 503).
+  app.get(
+    '/api/health/live',
+    { schema: { tags: ['system'], response: { 200: zLiveness } } },
+    () => ({ status: 'ok' as const, version: APP_VERSION }),
+  );
+  const readiness = async (reply: FastifyReply) => {
+    const health = { database: opts.dbHandle.dialect, version: APP_VERSION };
+    try {
+      await opts.dbHandle.db.selectFrom('org_unit').select('id').limit(1).execute();
+      return { status: 'ok' as const, ...health };
+    } catch (err) {
+      reply.log.error(err, 'readiness: the database does not answer');
+      return reply.code(503).send({ status: 'unavailable' as const, ...health });
     }
-    const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      // Fastify's own refusals (bad JSON, wrong content type, too large) name the problem in English only.
-      return send(
-        status,
-        'VALIDATION_FAILED',
-        { field: 'body', detail: ` — ${err.message}` },
-        { field: 'body' },
-      );
-    }
-    req.log.error(err);
-    return send(500, 'INTERNAL');
-  });
-
-  app.get('/api/health', { schema: { tags: ['system'], response: { 200: zHealth } } }, async () => {
-    await opts.dbHandle.db.selectFrom('org_unit').select('id').limit(1).execute();
-    return { status: 'ok' as const, database: opts.dbHandle.dialect, version: APP_VERSION };
-  });
+  };
+  const healthSchema = { tags: ['system'], response: { 200: zHealth, 503: zHealth } };
+  app.get('/api/health', { schema: healthSchema }, (_req, reply) => readiness(reply));
+  app.get('/api/health/ready', { schema: healthSchema }, (_req, reply) => readiness(reply));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(authRoutes);
@@ -262,6 +349,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(casesRoutes);
   await app.register(ledgerRoutes);
+  await app.register(
+    importsRoutes({
+      dir: opts.importDir ?? path.join(loadConfig().dataDir, 'imports'),
+      dialect: opts.dbHandle.dialect,
+    }),
+  );
   await app.register(placesRoutes);
   await app.register(inspectionRoutes);
   await app.register(issuesRoutes);
@@ -277,6 +370,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (serveWeb) {
     await app.register(fastifyStatic, {
       root: WEB_DIST,
+      // The .br / .gz files written beside each asset by the build, chosen by Accept-Encoding.
+      preCompressed: true,
       // Files are looked up per request, so a rebuild is served without a restart.
       wildcard: true,
       setHeaders: (reply, file) => {

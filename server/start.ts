@@ -3,13 +3,15 @@ import path from 'node:path';
 import { buildApp } from './app';
 import { localFileStore } from './modules/files/store';
 import { createFieldCipher, loadSecretKey, useFieldCipher } from './lib/crypto';
-import type { Config } from './config';
+import { ConfigError, productionProblems, type Config } from './config';
+import { demoSeededAt } from './db/system-settings';
 import { migrateToLatest, openDb, type DbHandle } from './db';
 import { demoLoginLines, seedDemo } from './demo/seed';
 import { findDistricts } from './modules/org/service';
 import { countStaff } from './modules/auth/staff-service';
-import { startEscalationTimer } from './modules/issues/service';
-import { startNotifyDispatcher } from './modules/notify/service';
+import { createJobs } from './jobs/jobs';
+import { registerEscalationJob } from './modules/issues/service';
+import { registerDeliveryJob } from './modules/notify/service';
 
 export interface Started {
   app: FastifyInstance;
@@ -17,15 +19,32 @@ export interface Started {
   url: string;
   /** What start-up tells the person who ran it: where to go and how to log in. */
   banner: string[];
+  shutdownTimeoutMs: number;
 }
 
 /** Enough generated households that lists and searches show real pages (a few hundred in all). */
 export const DEMO_HOUSEHOLDS_PER_COMMUNITY = 20;
 
+/** Intervals of the periodic jobs, shortened by tests that watch them run. */
+export interface StartOptions {
+  escalationIntervalMs?: number;
+  deliveryIntervalMs?: number;
+}
+
 /** Opens the database, applies migrations, loads demo data into an empty one, and listens. */
-export async function start(config: Config): Promise<Started> {
+export async function start(config: Config, options: StartOptions = {}): Promise<Started> {
+  const refused = productionProblems(config);
+  if (refused.length > 0)
+    throw new ConfigError(`Linli will not start in production:\n  ${refused.join('\n  ')}`);
   const dbHandle = openDb(config);
   await migrateToLatest(dbHandle.db);
+  const seeded = config.production ? await demoSeededAt(dbHandle.db) : undefined;
+  if (seeded) {
+    await dbHandle.close();
+    throw new ConfigError(
+      `Linli will not start in production: this database holds the demo district (loaded ${seeded}), whose accounts share a password printed in the README. Start production on a database of its own and create the first administrator with create-admin.`,
+    );
+  }
   const empty =
     (await findDistricts(dbHandle.db)).length === 0 && (await countStaff(dbHandle.db)) === 0;
   const banner: string[] = [];
@@ -41,20 +60,34 @@ export async function start(config: Config): Promise<Started> {
     dbHandle,
     secretKey: secret.key,
     fileStore: localFileStore(path.join(config.dataDir, 'files')),
+    importDir: path.join(config.dataDir, 'imports'),
     auth: {
       sessionIdleMinutes: config.sessionIdleMinutes,
       requireTwoFactor: config.requireTwoFactor,
     },
     loginRateLimit: config.loginRateLimit,
     logLevel: config.logLevel,
+    production: config.production,
+    trustProxy: config.trustProxy,
+    redisUrl: config.redisUrl,
   });
-  // Overdue issues go up one level at a time; the timer stops before the database closes.
-  const stopEscalation = startEscalationTimer(dbHandle.db, app.log);
-  app.addHook('onClose', async () => stopEscalation());
-  // Escalations and urgings queued for group-chat robots go out shortly after they are made.
-  const stopNotify = startNotifyDispatcher(dbHandle.db, app.log);
-  app.addHook('onClose', async () => stopNotify());
   app.addHook('onClose', () => dbHandle.close());
+  // Overdue issues go up one level at a time, and what is queued for group-chat robots goes out, as
+  // jobs: with several processes on one PostgreSQL database each run is claimed by one of them.
+  const jobs = createJobs({
+    dialect: dbHandle.dialect,
+    databaseUrl: config.databaseUrl,
+    log: app.log,
+  });
+  registerEscalationJob(jobs, dbHandle.db, options.escalationIntervalMs);
+  const unregisterDelivery = registerDeliveryJob(jobs, dbHandle.db, options.deliveryIntervalMs);
+  await jobs.start();
+  // Fastify runs onClose hooks last-added first: added after the database's, this one lets the runs
+  // under way finish before the database closes.
+  app.addHook('onClose', async () => {
+    unregisterDelivery();
+    await jobs.stop();
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -68,12 +101,12 @@ export async function start(config: Config): Promise<Started> {
   );
   banner.push(`Open ${url}   API docs: ${url}/api/docs`);
   if (config.demo && (empty || (await countStaff(dbHandle.db)) > 0)) {
-    banner.push(...demoLoginLines(config.demoPassword, Boolean(process.env.LINLI_DEMO_PASSWORD)));
+    banner.push(...demoLoginLines(config.demoPassword, config.demoPasswordFromEnv));
   } else if ((await countStaff(dbHandle.db)) === 0) {
     banner.push('The database is empty. Create the first administrator:');
     banner.push(
-      '  npm run linli -- create-admin --username admin --name 管理员 --district 平城区 --code 140213',
+      `  ${config.production ? 'node dist/cli.js' : 'npm run linli --'} create-admin --username admin --name 管理员 --district 平城区 --code 140213`,
     );
   }
-  return { app, dbHandle, url, banner };
+  return { app, dbHandle, url, banner, shutdownTimeoutMs: config.shutdownTimeoutMs };
 }

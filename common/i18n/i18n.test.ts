@@ -23,8 +23,6 @@ describe('messages', () => {
     expect(pickLocale(undefined)).toBe('zh-CN');
     expect(pickLocale('en-US,en;q=0.9')).toBe('en-US');
     expect(pickLocale('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
-    expect(interpolate(resources['zh-CN'].errors.ACCOUNT_LOCKED, { minutes: 15 })).toContain(
-      '15 分钟',
-    );
+    expect(interpolate(resources['zh-CN'].errors.FILE_TOO_LARGE, { mb: 10 })).toContain('10 MB');
   });
 });

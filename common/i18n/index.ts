@@ -1,8 +1,8 @@
 import { enUS } from './en-US';
+import type { Locale } from './public';
 import { zhCN, type Messages } from './zh-CN';
 
-export const locales = ['zh-CN', 'en-US'] as const;
-export type Locale = (typeof locales)[number];
+export { locales, type Locale } from './public';
 export const resources: Record<Locale, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 /** Picks zh-CN unless the Accept-Language header prefers English. */

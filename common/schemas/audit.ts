@@ -28,7 +28,8 @@ export type AuditQuery = z.infer<typeof zAuditQuery>;
 export const zAuditPage = zPage(zAuditEntry);
 
 export const zHealth = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'unavailable']),
   database: z.enum(['sqlite', 'postgres']),
   version: z.string(),
 });
+export const zLiveness = z.object({ status: z.literal('ok'), version: z.string() });

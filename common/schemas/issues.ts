@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCategories } from '../issues';
 import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
 
 /**
@@ -6,14 +7,7 @@ import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
  * campaigns, tips): what a report carries. The issues module owns everything else about an issue.
  */
 export const issueSources = ['patrol', 'inspection', 'tip', 'visit', 'manual', 'activity'] as const;
-export const issueCategories = [
-  'environmentSanitation', // 环境卫生
-  'publicOrder', // 公共秩序
-  'safetyHazard', // 安全隐患
-  'epidemicPrevention', // 疫情防控
-  'livelihoodRequest', // 民生诉求
-  'other',
-] as const;
+export { issueCategories };
 export const issueStatuses = [
   'reported', // 上报
   'accepted', // 受理 / 立案
@@ -331,10 +325,9 @@ export const zIssueNotice = z.object({
 export type IssueNotice = z.infer<typeof zIssueNotice>;
 export const zIssueNoticeQuery = zPageQuery.extend({ unread: booleanQuery });
 export const zIssueNoticePage = zPage(zIssueNotice);
-export const zEscalateRun = z.object({
-  now: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe('the time to judge overdue against; now when left out'),
-});
+/**
+ * Nothing to send: overdue is judged against the server's clock. Strict, so a client that still sends
+ * a `now` is told it no longer counts instead of having it silently dropped.
+ */
+export const zEscalateRun = z.strictObject({}).optional();
 export const zEscalateResult = z.object({ escalated: z.number().int() });

@@ -15,11 +15,15 @@ import * as issues from './migrations/2026-12-02-issues';
 import * as patrols from './migrations/2026-12-03-patrols';
 import * as searchIndexes from './migrations/2026-12-09-search-indexes';
 import * as notify from './migrations/2026-12-20-notify';
+import * as jobs from './migrations/2026-12-26-jobs';
 import * as activities from './migrations/2026-12-12-activities';
 import * as surveys from './migrations/2026-12-10-surveys';
 import * as campaigns from './migrations/2026-12-11-campaigns';
 import * as tips from './migrations/2026-12-13-tips';
 import * as operations from './migrations/2026-12-14-operations';
+import * as systemSetting from './migrations/2026-12-24-system-setting';
+import * as limits from './migrations/2026-12-25-limits';
+import * as imports from './migrations/2026-12-27-imports';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -47,11 +51,15 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-patrols': patrols,
   '2026-12-09-search-indexes': searchIndexes,
   '2026-12-20-notify': notify,
+  '2026-12-26-jobs': jobs,
   '2026-12-12-activities': activities,
   '2026-12-10-surveys': surveys,
   '2026-12-11-campaigns': campaigns,
   '2026-12-13-tips': tips,
   '2026-12-14-operations': operations,
+  '2026-12-24-system-setting': systemSetting,
+  '2026-12-25-limits': limits,
+  '2026-12-27-imports': imports,
 };
 
 /** Where the SQLite database lives inside the data directory. */
@@ -69,10 +77,12 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandl
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const file = sqliteFileIn(opts.dataDir);
   const sqlite = new SQLite(file);
-  // WAL lets readers go on while one writer writes; NORMAL sync is durable in WAL mode across
-  // process crashes, and a busy timeout makes a second process wait instead of failing.
+  // WAL lets readers go on while one writer writes, and a busy timeout makes a second process wait
+  // instead of failing.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL syncs the WAL on every commit: NORMAL survives a process crash but may lose the last
+  // acknowledged writes on power loss.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // LIKE 'wp%' then becomes an index range scan (as on PostgreSQL, LIKE is case-sensitive there too).

@@ -572,8 +572,20 @@ export interface NotifyOutboxTable {
   street_id: string | null;
   title: string;
   text: string;
+  created_at: Time;
+}
+
+/** One robot's copy of an outbox message: sent, retried and given up on its own. */
+export interface NotifyDeliveryTable {
+  id: string;
+  outbox_id: string;
+  webhook_id: string;
+  street_id: string | null;
+  state: 'pending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: Time;
+  /** A process posting it holds it until then; past that, another may take it over. */
+  claimed_until: Time | null;
   sent_at: Time | null;
   last_error: string | null;
   created_at: Time;
@@ -983,7 +995,83 @@ export interface ActivityNeedTable {
   created_at: Time;
 }
 
+export interface SystemSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** A rate-limit counter (rate-limiter-flexible's layout); `expire` in epoch ms, a bigint on PostgreSQL. */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  expire: number | string | null;
+}
+
+/** A solved proof-of-work challenge of the public tip form, kept until it would have expired. */
+export interface SpentChallengeTable {
+  signature: string;
+  expires_at: Time;
+}
+
+/** A register import as a job (see migrations/2026-12-27-imports). JSON in columns, problems, fixed. */
+export interface ImportJobTable {
+  id: string;
+  kind: string;
+  status: string;
+  user_id: string;
+  scope_id: string;
+  org_path: string | null;
+  file_name: string;
+  file_type: string;
+  header_row: number | null;
+  columns: string;
+  fixed: string;
+  layout_hash: string;
+  mapping_remembered: number;
+  total_rows: number | null;
+  rows_checked: number;
+  valid_rows: number;
+  problem_rows: number;
+  households: number;
+  households_registered: number;
+  members_added: number;
+  chunk_size: number;
+  chunks_total: number;
+  chunks_done: number;
+  problems: string;
+  error_key: string | null;
+  error_params: string | null;
+  created_at: Time;
+  updated_at: Time;
+  finished_at: Time | null;
+}
+export type ImportJobRow = Selectable<ImportJobTable>;
+
+export interface ImportMappingTable {
+  kind: string;
+  scope_id: string;
+  layout_hash: string;
+  /** JSON: normalised header → field key or null. */
+  mapping: string;
+  fixed: string;
+  updated_by: string;
+  updated_at: Time;
+}
+
+export interface ImportHouseholdTable {
+  street_id: string;
+  household_no: string;
+  household_id: string;
+}
+
 export interface Database {
+  import_job: ImportJobTable;
+  import_mapping: ImportMappingTable;
+  import_household: ImportHouseholdTable;
+  system_setting: SystemSettingTable;
+  rate_limit: RateLimitTable;
+  spent_challenge: SpentChallengeTable;
   partner: PartnerTable;
   activity: ActivityTable;
   activity_partner: ActivityPartnerTable;
@@ -1016,6 +1104,7 @@ export interface Database {
   issue_notice: IssueNoticeTable;
   notify_webhook: NotifyWebhookTable;
   notify_outbox: NotifyOutboxTable;
+  notify_delivery: NotifyDeliveryTable;
   patrol: PatrolTable;
   patrol_finding: PatrolFindingTable;
   place: PlaceTable;
@@ -1079,6 +1168,7 @@ export type IssueStepRow = Selectable<IssueStepTable>;
 export type IssueNoticeRow = Selectable<IssueNoticeTable>;
 export type NotifyWebhookRow = Selectable<NotifyWebhookTable>;
 export type NotifyOutboxRow = Selectable<NotifyOutboxTable>;
+export type NotifyDeliveryRow = Selectable<NotifyDeliveryTable>;
 export type PatrolRow = Selectable<PatrolTable>;
 export type PatrolFindingRow = Selectable<PatrolFindingTable>;
 export type PartnerRow = Selectable<PartnerTable>;

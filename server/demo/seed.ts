@@ -6,6 +6,8 @@ import { createDistrict, createOrgUnit, getOrgUnit } from '../modules/org/servic
 import type { OrgUnit } from '../../common/schemas/org';
 import path from 'node:path';
 import { loadConfig } from '../config';
+import { markDemoSeeded } from '../db/system-settings';
+import { nowIso } from '../lib/time';
 import { localFileStore, type FileStore } from '../modules/files/store';
 import { seedStoryCases } from './cases';
 import { seedGridStories } from './grid';
@@ -212,6 +214,8 @@ export interface SeedOptions {
  * need the field cipher set.
  */
 export async function seedDemo(db: Db, password: string, opts: SeedOptions = {}): Promise<void> {
+  // First, so that even a seed that stops half-way leaves a database production refuses to start on.
+  await markDemoSeeded(db, nowIso());
   const district = await createDistrict(db, { name: '平城区', code: '140213' });
   const caller = systemCaller(district.id, district.path);
   const unitIds = new Map<string, string>([['平城区', district.id]]);

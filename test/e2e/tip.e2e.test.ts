@@ -7,20 +7,9 @@ import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './ch
 
 const tips = zhCN.tips;
 
-/** Opens an antd Select by its label and picks the option with this text. */
+/** Picks an option of a plain select by its label (the public form is plain HTML, light on a phone). */
 async function pick(page: Page, fieldLabel: string, option: string) {
-  await page.getByLabel(fieldLabel, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-  // The list animates; wait until the choice shows in the field before going on.
-  await page
-    .locator('.ant-select')
-    .filter({ has: page.getByLabel(fieldLabel, { exact: true }) })
-    .filter({ hasText: option })
-    .waitFor();
+  await page.getByLabel(fieldLabel, { exact: true }).selectOption({ label: option });
 }
 
 describe('tip journey (resident on a phone, street admin at the desk)', () => {
@@ -69,7 +58,7 @@ describe('tip journey (resident on a phone, street admin at the desk)', () => {
     await resident.screenshot({ path: path.join(shots, 'tip-phone-code.png') });
 
     // Not yet looked at.
-    await resident.getByRole('button', { name: label(tips.public.checkStatus) }).click();
+    await resident.getByRole('link', { name: tips.public.checkStatus }).click();
     const status = resident.getByTestId('tip-status');
     await status.waitFor();
     await expect(status.innerText()).resolves.toContain(tips.phases.submitted);

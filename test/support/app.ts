@@ -1,8 +1,9 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../server/app';
+import { buildApp, type AppOptions } from '../../server/app';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
 import type { DbHandle, DialectName } from '../../server/db';
 import path from 'node:path';
+import { vi } from 'vitest';
 import { seedDemo } from '../../server/demo/seed';
 import { localFileStore } from '../../server/modules/files/store';
 import { createFieldCipher, useFieldCipher } from '../../server/lib/crypto';
@@ -22,13 +23,20 @@ export interface TestApp {
   app: FastifyInstance;
   handle: DbHandle;
   login(username: string, password?: string): Promise<Session>;
+  /** Another app on the same database, as a second process behind a balancer (closed with this one). */
+  twin(): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
 /** The real app on its own fresh database of the given dialect, loaded with the demo district. */
 export async function createTestApp(
   dialect: DialectName,
-  opts: { demo?: boolean; loginRateLimit?: number; requireTwoFactor?: boolean } = {},
+  opts: {
+    demo?: boolean;
+    loginRateLimit?: number;
+    requireTwoFactor?: boolean;
+    production?: boolean;
+  } & Partial<Pick<AppOptions, 'trustProxy' | 'redisUrl' | 'redisKeyPrefix'>> = {},
 ): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const handle = await openTestDb(database);
@@ -37,15 +45,25 @@ export async function createTestApp(
     await seedDemo(handle.db, PASSWORD, {
       fileStore: localFileStore(path.join(database.dataDir, 'files')),
     });
-  const app = await buildApp({
-    dbHandle: handle,
-    auth: { sessionIdleMinutes: 30, requireTwoFactor: opts.requireTwoFactor ?? false },
-    loginRateLimit: opts.loginRateLimit ?? 1000,
-    secretKey: TEST_SECRET_KEY,
-    fileStore: localFileStore(path.join(database.dataDir, 'files')),
-    serveWeb: false,
-  });
-  await app.ready();
+  const build = async (dbHandle: DbHandle, make = buildApp) => {
+    const built = await make({
+      dbHandle,
+      auth: { sessionIdleMinutes: 30, requireTwoFactor: opts.requireTwoFactor ?? false },
+      loginRateLimit: opts.loginRateLimit ?? 1000,
+      secretKey: TEST_SECRET_KEY,
+      fileStore: localFileStore(path.join(database.dataDir, 'files')),
+      importDir: path.join(database.dataDir, 'imports'),
+      serveWeb: false,
+      production: opts.production,
+      trustProxy: opts.trustProxy,
+      redisUrl: opts.redisUrl,
+      redisKeyPrefix: opts.redisKeyPrefix,
+    });
+    await built.ready();
+    return built;
+  };
+  const app = await build(handle);
+  const twins: { app: FastifyInstance; handle: DbHandle }[] = [];
   const login = async (username: string, password = PASSWORD): Promise<Session> => {
     const res = await app.inject({
       method: 'POST',
@@ -74,7 +92,21 @@ export async function createTestApp(
     app,
     handle,
     login,
+    twin: async () => {
+      // Its own connection (pool) and its own copy of every module of the server, as another
+      // process has: nothing kept in a module's memory is shared with the first app.
+      const twinHandle = await openTestDb(database);
+      vi.resetModules();
+      const fresh = await import('../../server/app');
+      const twin = await build(twinHandle, fresh.buildApp);
+      twins.push({ app: twin, handle: twinHandle });
+      return twin;
+    },
     close: async () => {
+      for (const twin of twins) {
+        await twin.app.close();
+        await twin.handle.close();
+      }
       await app.close();
       await handle.close();
       await database.drop();

@@ -42,6 +42,8 @@ export function toSearch(query: Query = {}): string {
 export interface FileBody {
   file: Blob;
   type: string;
+  /** the file's own name, sent URL-encoded in X-File-Name (a register import shows it later) */
+  name?: string;
 }
 const isFileBody = (body: unknown): body is FileBody =>
   typeof body === 'object' && body !== null && (body as FileBody).file instanceof Blob;
@@ -50,6 +52,7 @@ async function send(method: string, path: string, body?: unknown, query?: Query)
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
   const file = isFileBody(body);
   if (body !== undefined) headers['Content-Type'] = file ? body.type : 'application/json';
+  if (file && body.name) headers['X-File-Name'] = encodeURIComponent(body.name);
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {

@@ -4,15 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import './i18n';
 import './styles/base.css';
-import './styles/frame.css';
-import './styles/pages.css';
-import './styles/people.css';
-import './styles/cases.css';
-import './styles/case-work.css';
-import './styles/issues.css';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { markSessionLost, meKey } from './auth';
-import { AntdRoot } from './components/antd-root';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -35,9 +28,7 @@ setUnauthenticatedHandler(() => {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <AntdRoot>
-        <RouterProvider router={router} />
-      </AntdRoot>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,38 +1,35 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { FullPageSpin, RequireAuth } from './components/require-auth';
-import { AppLayout } from './components/app-layout';
 import type { RouteHandle } from './components/nav';
+import { FullPageSpin } from './components/plain/page-spin';
+import { loadAppMessages } from './i18n';
+import { LoginPage } from './pages/login/login-page';
+import { PublicStatusPage } from './pages/tips/public-status-page';
+import { PublicTipPage } from './pages/tips/public-tip-page';
 
-// Each page is its own chunk: a phone on a weak signal loads only what it opens.
+// A phone on a weak signal loads only what it opens. The log-in and the resident's pages are plain
+// HTML, a few kB, and come with the entry so they wait for no second request; the signed-in app
+// (antd, its frame and its words) and each of its pages are chunks of their own, loaded by import().
 export const router = createBrowserRouter([
   {
     path: '/login',
-    HydrateFallback: FullPageSpin,
-    lazy: async () => ({ Component: (await import('./pages/login/login-page')).LoginPage }),
+    Component: LoginPage,
   },
-  // The resident's pages: outside the log-in and the app's frame.
+  // The resident's pages: no log-in, outside the app's frame.
   {
     path: '/tip',
-    HydrateFallback: FullPageSpin,
-    lazy: async () => ({
-      Component: (await import('./pages/tips/public-tip-page')).PublicTipPage,
-    }),
+    Component: PublicTipPage,
   },
   {
     path: '/tip/status',
-    HydrateFallback: FullPageSpin,
-    lazy: async () => ({
-      Component: (await import('./pages/tips/public-status-page')).PublicStatusPage,
-    }),
+    Component: PublicStatusPage,
   },
   {
     path: '/',
     HydrateFallback: FullPageSpin,
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    lazy: async () => {
+      const [{ AppShell }] = await Promise.all([import('./app-shell'), loadAppMessages()]);
+      return { Component: AppShell };
+    },
     children: [
       { index: true, element: <Navigate to="/today" replace /> },
       {

@@ -5,9 +5,12 @@ import type { Db } from '../../db';
 import type { AuditLogRow } from '../../db/schema';
 import { forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { formatShanghai, nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
+import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
+import { writeWorkbook } from '../../lib/xlsx';
+import { makePrintable } from '../../lib/xlsx-print';
 import { hasRole, scopePaths, type Caller } from '../auth/caller';
 import { findAuditEntries, insertAuditEntry, type AuditFilter } from './repo';
+import { actionInWords, detailInWords, entityInWords } from './words';
 
 export interface AuditRecord {
   actor: { userId?: string | null; username?: string | null; ip?: string | null };
@@ -110,19 +113,25 @@ export async function exportAudit(opts: {
     { header: cols.detail, key: 'detail', width: 40 },
   ];
   ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const e of rows.map(present)) {
     ws.addRow({
       ...e,
-      at: formatShanghai(e.at),
+      at: e.at,
+      action: actionInWords(e.action, opts.locale),
+      entity: entityInWords(e.entity, opts.locale),
       result: m.auditResults[e.result],
-      changedFields: e.changedFields.join(', '),
+      changedFields: e.changedFields.join(opts.locale === 'zh-CN' ? '、' : ', '),
+      detail: detailInWords(e.detail, opts.locale),
     });
   }
+  ws.getColumn('detail').alignment = { wrapText: true, vertical: 'top' };
+  makePrintable(ws, { title: ws.name, locale: opts.locale });
   await recordAudit(opts.db, {
     actor: actorOf(opts.caller),
     action: 'audit.export',
     entity: 'auditLog',
     detail: `${rows.length}`,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeWorkbook(wb);
 }

@@ -44,29 +44,6 @@ export async function updateStaffUser(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Log-in bookkeeping (failures, lock) is not an edit of the account, so it leaves the version alone. */
-export async function setLoginState(
-  db: Db,
-  id: string,
-  state: { failed_logins: number; locked_until: string | null },
-): Promise<void> {
-  await db.updateTable('staff_user').set(state).where('id', '=', id).execute();
-}
-
-export async function incrementFailedLogins(db: Db, id: string): Promise<number> {
-  await db
-    .updateTable('staff_user')
-    .set({ failed_logins: sql<number>`failed_logins + 1` })
-    .where('id', '=', id)
-    .execute();
-  const row = await db
-    .selectFrom('staff_user')
-    .select('failed_logins')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return row.failed_logins;
-}
-
 export async function findAssignments(db: Db, userIds: string[]): Promise<RoleAssignmentRow[]> {
   if (userIds.length === 0) return [];
   return db

@@ -10,24 +10,25 @@ import {
 import { zErrorReply, zOk } from '../../../common/schemas/common';
 import { callerOf, SESSION_COOKIE } from '../../http';
 import * as auth from './service';
+import { createLoginThrottle } from './throttle';
 
 const tags = ['auth'];
 const errors = {
   400: zErrorReply,
   401: zErrorReply,
   403: zErrorReply,
-  423: zErrorReply,
   429: zErrorReply,
 };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
   const settings = app.authSettings;
+  const throttle = createLoginThrottle(app.limits);
 
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: app.loginRateLimit, timeWindow: '1 minute' } },
+      config: { public: true, limit: { points: app.loginRateLimit, seconds: 60 } },
       schema: {
         tags,
         summary: 'Log in; sets the session cookie',
@@ -42,6 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: req.ip,
         userAgent: req.headers['user-agent'],
         settings,
+        throttle,
       });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
@@ -80,7 +82,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await auth.changeOwnPassword({ db, caller: callerOf(req), input: req.body });
+      await auth.changeOwnPassword({ db, caller: callerOf(req), input: req.body, throttle });
       return { ok: true as const };
     },
   );
@@ -112,7 +114,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/totp/disable',
     { schema: { tags, body: zTotpDisable, response: { 200: zOk, ...errors } } },
     async (req) => {
-      await auth.disableTotp({ db, caller: callerOf(req), password: req.body.password, settings });
+      await auth.disableTotp({
+        db,
+        caller: callerOf(req),
+        password: req.body.password,
+        settings,
+        throttle,
+      });
       return { ok: true as const };
     },
   );

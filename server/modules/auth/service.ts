@@ -11,9 +11,7 @@ import { describeUnits } from '../org/service';
 import type { Assignment, Caller } from './caller';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import * as repo from './repo';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+import { HOLD_OFF_MINUTES, MAX_FAILURES_PER_ACCOUNT, type LoginThrottle } from './throttle';
 
 export interface AuthSettings {
   sessionIdleMinutes: number;
@@ -26,18 +24,12 @@ export interface LoginResult {
   me: Me;
 }
 
-async function lockedAnswer(db: Db, user: StaffUserRow, ip: string): Promise<never> {
-  await recordAudit(db, {
-    actor: { userId: user.id, username: user.username, ip },
-    action: 'login.failed',
-    entity: 'staffUser',
-    entityId: user.id,
-    result: 'denied',
-    detail: 'locked',
+/** The one answer to a wrong password, a name without an account and a held-off address. */
+const invalidCredentials = () =>
+  new AppError(401, 'INVALID_CREDENTIALS', {
+    times: MAX_FAILURES_PER_ACCOUNT,
+    minutes: HOLD_OFF_MINUTES,
   });
-  const minutes = Math.max(1, Math.ceil((Date.parse(user.locked_until!) - Date.now()) / 60_000));
-  throw new AppError(423, 'ACCOUNT_LOCKED', { minutes });
-}
 
 export async function login(opts: {
   db: Db;
@@ -45,48 +37,49 @@ export async function login(opts: {
   ip: string;
   userAgent?: string;
   settings: AuthSettings;
+  throttle: LoginThrottle;
 }): Promise<LoginResult> {
-  const { db, input, ip } = opts;
+  const { db, input, ip, throttle } = opts;
   const user = await repo.findStaffUserByUsername(db, input.username);
-  if (!user) {
+  const attempt = { username: input.username, ip, passwordHash: user?.password_hash };
+  const actor = { userId: user?.id, username: input.username, ip };
+  const onAccount = user ? { entity: 'staffUser', entityId: user.id } : {};
+
+  // A held-off address, a name without an account and a wrong password get one and the same answer,
+  // after the same work (a password check), so neither the reply nor its timing tells them apart.
+  if (await throttle.isHeldOff(attempt)) {
     await burnPasswordCheck(input.password);
     await recordAudit(db, {
-      actor: { username: input.username, ip },
+      actor,
       action: 'login.failed',
-      result: 'failed',
-      detail: 'unknown user',
+      ...onAccount,
+      result: 'denied',
+      detail: 'held off: too many wrong passwords from this address',
     });
-    throw new AppError(401, 'INVALID_CREDENTIALS');
+    throw invalidCredentials();
   }
-  if (user.locked_until && user.locked_until > nowIso()) return lockedAnswer(db, user, ip);
-
-  const fail = async (detail: string, code: 'INVALID_CREDENTIALS' | 'TOTP_INVALID') => {
-    const failures = await repo.incrementFailedLogins(db, user.id);
-    if (failures >= MAX_FAILED_LOGINS) {
-      await repo.setLoginState(db, user.id, {
-        failed_logins: 0,
-        locked_until: addMinutes(nowIso(), LOCK_MINUTES),
-      });
-    }
+  const fail = async (detail: string, refusal: () => AppError) => {
+    const hold = await throttle.recordFailure(attempt);
     await recordAudit(db, {
-      actor: { userId: user.id, username: user.username, ip },
+      actor,
       action: 'login.failed',
-      entity: 'staffUser',
-      entityId: user.id,
+      ...onAccount,
       result: 'failed',
-      detail: failures >= MAX_FAILED_LOGINS ? `${detail}; locked for ${LOCK_MINUTES} min` : detail,
+      detail: hold ? `${detail}; ${hold}` : detail,
     });
-    throw new AppError(401, code);
+    throw refusal();
   };
-
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    return fail('unknown user', invalidCredentials);
+  }
   if (!(await verifyPassword(user.password_hash, input.password)))
-    return fail('wrong password', 'INVALID_CREDENTIALS');
+    return fail('wrong password', invalidCredentials);
   if (user.status !== 'active') {
     await recordAudit(db, {
-      actor: { userId: user.id, username: user.username, ip },
+      actor,
       action: 'login.failed',
-      entity: 'staffUser',
-      entityId: user.id,
+      ...onAccount,
       result: 'denied',
       detail: 'disabled',
     });
@@ -95,8 +88,9 @@ export async function login(opts: {
   if (user.totp_enabled) {
     if (!input.totp) throw new AppError(401, 'TOTP_REQUIRED', {}, { field: 'totp' });
     if (!checkTotp(user.totp_secret!, input.totp))
-      return fail('wrong second factor', 'TOTP_INVALID');
+      return fail('wrong second factor', () => new AppError(401, 'TOTP_INVALID'));
   }
+  await throttle.recordSuccess(attempt);
 
   const token = randomToken();
   const now = nowIso();
@@ -111,7 +105,6 @@ export async function login(opts: {
     expires_at: addMinutes(now, opts.settings.sessionIdleMinutes),
   };
   await db.transaction().execute(async (trx) => {
-    await repo.setLoginState(trx, user.id, { failed_logins: 0, locked_until: null });
     await repo.insertSession(trx, session);
     await repo.deleteExpiredSessions(trx, now);
     await recordAudit(trx, {
@@ -237,18 +230,64 @@ export async function presentMe(db: Db, caller: Caller, settings: AuthSettings):
   };
 }
 
+/**
+ * A session left open on a shared computer must not become a way to guess its password: wrong
+ * current passwords count in the log-in throttle, and once it holds the address off even the right
+ * one is refused as wrong. Checked before the write's transaction, as the counters are written apart
+ * from it (a rolled-back change must not undo a counted failure).
+ */
+async function checkOwnPassword(opts: {
+  db: Db;
+  caller: Caller;
+  password: string;
+  field: string;
+  action: string;
+  throttle: LoginThrottle;
+}): Promise<StaffUserRow> {
+  const { db, caller, throttle } = opts;
+  const user = (await repo.getStaffUser(db, caller.userId))!;
+  const attempt = { username: user.username, ip: caller.ip, passwordHash: user.password_hash };
+  const refuse = async (result: 'failed' | 'denied', detail: string): Promise<never> => {
+    await recordAudit(db, {
+      actor: actorOf(caller),
+      action: opts.action,
+      entity: 'staffUser',
+      entityId: user.id,
+      result,
+      detail,
+    });
+    throw new AppError(400, 'WRONG_PASSWORD', {}, { field: opts.field });
+  };
+  if (await throttle.isHeldOff(attempt)) {
+    await burnPasswordCheck(opts.password);
+    return refuse('denied', 'held off: too many wrong passwords from this address');
+  }
+  if (!(await verifyPassword(user.password_hash, opts.password))) {
+    const hold = await throttle.recordFailure(attempt);
+    return refuse('failed', hold ? `wrong password; ${hold}` : 'wrong password');
+  }
+  await throttle.recordSuccess(attempt);
+  return user;
+}
+
 export async function changeOwnPassword(opts: {
   db: Db;
   caller: Caller;
   input: PasswordChange;
+  throttle: LoginThrottle;
 }): Promise<void> {
   const { caller, input } = opts;
+  const checked = await checkOwnPassword({
+    db: opts.db,
+    caller,
+    password: input.currentPassword,
+    field: 'currentPassword',
+    action: 'staffUser.changePassword',
+    throttle: opts.throttle,
+  });
+  assertStrongPassword(input.newPassword, checked.username, 'newPassword');
   await opts.db.transaction().execute(async (db) => {
     const user = (await repo.getStaffUser(db, caller.userId))!;
-    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-      throw new AppError(400, 'WRONG_PASSWORD', {}, { field: 'currentPassword' });
-    }
-    assertStrongPassword(input.newPassword, user.username, 'newPassword');
     await repo.updateStaffUser(db, user.id, null, {
       password_hash: await hashPassword(input.newPassword),
       updated_at: nowIso(),
@@ -322,11 +361,18 @@ export async function disableTotp(opts: {
   caller: Caller;
   password: string;
   settings: AuthSettings;
+  throttle: LoginThrottle;
 }): Promise<void> {
+  await checkOwnPassword({
+    db: opts.db,
+    caller: opts.caller,
+    password: opts.password,
+    field: 'password',
+    action: 'staffUser.totpDisable',
+    throttle: opts.throttle,
+  });
   await opts.db.transaction().execute(async (db) => {
     const user = (await repo.getStaffUser(db, opts.caller.userId))!;
-    if (!(await verifyPassword(user.password_hash, opts.password)))
-      throw new AppError(400, 'WRONG_PASSWORD', {}, { field: 'password' });
     if (
       opts.settings.requireTwoFactor &&
       opts.caller.assignments.some((a) => a.role === 'districtAdmin')

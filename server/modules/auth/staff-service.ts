@@ -276,7 +276,8 @@ export async function resetStaffPassword(opts: {
   await opts.db.transaction().execute(async (db) => {
     const user = await staffInScope(db, caller, opts.id, STAFF_ADMINS);
     assertStrongPassword(opts.newPassword, user.username, 'newPassword');
-    // A reset also lifts a lock: that is what the locked-out worker phones the admin for.
+    // A new password also lifts any hold on log-in (the throttle counts failures per password):
+    // that is what the held-off worker phones the admin for.
     await repo.updateStaffUser(db, user.id, null, {
       password_hash: passwordHash,
       failed_logins: 0,

@@ -13,6 +13,13 @@ import type { FileStore } from './store';
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const THUMB_PX = 320;
+/**
+ * Images with more pixels are refused before they are decoded: a 50-megapixel phone photo fits twice
+ * over, while 16000×16000 px (a 1 GB bitmap) would hold a 2-core server for seconds.
+ */
+export const MAX_INPUT_PIXELS = 100_000_000;
+/** Photos are kept at most this long on their longest side: a notice stays readable, a page light. */
+export const MAX_SIDE_PX = 2560;
 
 export interface StoredFile {
   id: string;
@@ -45,7 +52,9 @@ export function registerFileAccessCheck(entity: string, check: FileAccessCheck):
 
 /**
  * Stores an uploaded image: the type is read from the bytes (not from what the client claims), the
- * image is decoded once to prove it is one, and a thumbnail is made for lists.
+ * size from its header before anything is decoded, and a thumbnail is made for lists. A photo that is
+ * too large or carries metadata (the camera's GPS position, its orientation) is stored re-encoded:
+ * turned upright, scaled down, metadata dropped; any other is stored byte for byte.
  */
 export async function uploadImage(opts: {
   db: Db;
@@ -63,26 +72,46 @@ export async function uploadImage(opts: {
     );
   let meta: sharp.Metadata;
   try {
-    meta = await sharp(data).metadata();
+    // Reads the header only, so no limit is needed yet; the one below guards every decode.
+    meta = await sharp(data, { limitInputPixels: false }).metadata();
   } catch {
     throw new AppError(400, 'FILE_TYPE_NOT_ALLOWED', {}, { field: 'file' });
   }
-  const formats: Record<string, string> = {
-    jpeg: 'image/jpeg',
-    png: 'image/png',
-    webp: 'image/webp',
-  };
-  const contentType = formats[meta.format ?? ''];
+  const formats = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
+  const format = meta.format as keyof typeof formats;
+  const contentType = formats[format];
   if (!contentType) throw new AppError(400, 'FILE_TYPE_NOT_ALLOWED', {}, { field: 'file' });
+  if (meta.width * meta.height > MAX_INPUT_PIXELS)
+    throw new AppError(
+      400,
+      'IMAGE_TOO_LARGE',
+      { megapixels: MAX_INPUT_PIXELS / 1_000_000 },
+      { field: 'file' },
+    );
+  const rework =
+    Math.max(meta.width, meta.height) > MAX_SIDE_PX ||
+    Boolean(meta.exif ?? meta.xmp ?? meta.iptc) ||
+    (meta.orientation ?? 1) !== 1;
+  let stored = { data, width: meta.width, height: meta.height };
+  if (rework) {
+    // rotate() applies the EXIF orientation; sharp writes no metadata unless asked to.
+    const upright = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS })
+      .rotate()
+      .resize(MAX_SIDE_PX, MAX_SIDE_PX, { fit: 'inside', withoutEnlargement: true });
+    // PNG stays lossless (its quality option would reduce it to a palette).
+    const encoded = format === 'png' ? upright.png() : upright.toFormat(format, { quality: 85 });
+    const out = await encoded.toBuffer({ resolveWithObject: true });
+    stored = { data: out.data, width: out.info.width, height: out.info.height };
+  }
   const id = newId();
   const day = nowIso().slice(0, 10);
   const key = `${day}/${id}`;
-  const thumb = await sharp(data)
+  const thumb = await sharp(stored.data, { limitInputPixels: MAX_INPUT_PIXELS })
     .rotate()
     .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 75 })
     .toBuffer();
-  await store.put(key, data);
+  await store.put(key, stored.data);
   await store.put(`${key}.thumb.jpg`, thumb);
   const row: repo.StoredFileRow = {
     id,
@@ -93,12 +122,12 @@ export async function uploadImage(opts: {
         .filter(Boolean)[1] ?? null,
     uploaded_by: caller.userId,
     content_type: contentType,
-    size: data.length,
-    sha256: crypto.createHash('sha256').update(data).digest('hex'),
+    size: stored.data.length,
+    sha256: crypto.createHash('sha256').update(stored.data).digest('hex'),
     storage_key: key,
     thumb_key: `${key}.thumb.jpg`,
-    width: meta.width ?? null,
-    height: meta.height ?? null,
+    width: stored.width,
+    height: stored.height,
     entity: null,
     entity_id: null,
     created_at: nowIso(),
@@ -109,7 +138,7 @@ export async function uploadImage(opts: {
     action: 'file.upload',
     entity: 'file',
     entityId: id,
-    detail: `${contentType} ${data.length}`,
+    detail: `${contentType} ${stored.data.length}`,
   });
   return presentFile(row);
 }

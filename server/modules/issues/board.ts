@@ -15,6 +15,8 @@ import {
 import type { Db } from '../../db';
 import { AppError } from '../../lib/errors';
 import { formatShanghai, nowIso } from '../../lib/time';
+import { writeWorkbook } from '../../lib/xlsx';
+import { makePrintable } from '../../lib/xlsx-print';
 import { actorOf, recordAudit } from '../audit/service';
 import type { Caller } from '../auth/caller';
 import { filesOf, type StoredFile } from '../files/service';
@@ -205,7 +207,8 @@ export async function exportIssues(opts: {
     entity: 'issue',
     detail: `${rows.length}`,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  makePrintable(ws, { title: ws.name, locale: opts.locale });
+  return writeWorkbook(wb);
 }
 
 /** Departments an issue may be dispatched to: the district's bureaus and its own street's. */

@@ -24,15 +24,23 @@ export async function findEscalationDue(db: Db, now: string, limit: number): Pro
     .execute();
 }
 
-/** The system's escalation bookkeeping: guarded by the version read, but not a new version. */
+/**
+ * The system's escalation bookkeeping: guarded by the version and the level read, but not a new
+ * version. The level guard makes two sweeps that read the same row (two processes) move it once.
+ */
 export async function setEscalation(
   db: Db,
   id: string,
-  version: number,
+  read: { version: number; level: string },
   patch: Pick<Updateable<IssueTable>, 'escalation_level' | 'escalate_at'>,
 ): Promise<boolean> {
   return changed(
-    db.updateTable('issue').set(patch).where('id', '=', id).where('version', '=', version),
+    db
+      .updateTable('issue')
+      .set(patch)
+      .where('id', '=', id)
+      .where('version', '=', read.version)
+      .where('escalation_level', '=', read.level),
   );
 }
 

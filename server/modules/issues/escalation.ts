@@ -5,6 +5,7 @@ import type {
   IssueStatus,
 } from '../../../common/schemas/issues';
 import type { Db } from '../../db';
+import type { Jobs } from '../../jobs/jobs';
 import type { IssueRow } from '../../db/schema';
 import { forbidden, notFound } from '../../lib/errors';
 import { nowIso } from '../../lib/time';
@@ -30,7 +31,7 @@ import { writeStep } from './steps';
 
 /** How many issues one run looks at; a backlog is worked off over the next runs. */
 const BATCH = 500;
-/** How often the server runs it. */
+/** How often the server runs it (a deployment's processes together). */
 export const ESCALATION_INTERVAL_MS = 5 * 60_000;
 
 const unitOfLevel = (row: IssueRow, level: IssueLevel): string =>
@@ -55,10 +56,15 @@ export async function escalateOverdue(db: Db, now: string): Promise<number> {
       const next = addLimit(row.escalate_at!, limitFor(rules, step, row.category as IssueCategory));
       // The version is left alone: this is the system's bookkeeping, not an edit that should make a
       // person's open form stale; the guard still loses to a step taken in the meantime.
-      const ok = await repo.setEscalation(trx, row.id, row.version, {
-        escalation_level: level,
-        escalate_at: next,
-      });
+      const ok = await repo.setEscalation(
+        trx,
+        row.id,
+        { version: row.version, level: row.escalation_level },
+        {
+          escalation_level: level,
+          escalate_at: next,
+        },
+      );
       if (!ok) return false;
       const status = row.status as IssueStatus;
       await writeStep(
@@ -83,14 +89,13 @@ export async function escalateOverdue(db: Db, now: string): Promise<number> {
   return moved;
 }
 
-/** The admin's run on demand (and the tests'), at a given time. */
+/** The admin's run on demand, judged against the server's clock. */
 export async function runEscalation(opts: {
   db: Db;
   caller: Caller;
-  now?: string;
 }): Promise<{ escalated: number }> {
   if (!hasRole(opts.caller, ['districtAdmin'])) throw forbidden();
-  const now = opts.now ? new Date(opts.now).toISOString() : nowIso();
+  const now = nowIso();
   const escalated = await escalateOverdue(opts.db, now);
   await recordAudit(opts.db, {
     actor: actorOf(opts.caller),
@@ -101,24 +106,22 @@ export async function runEscalation(opts: {
   return { escalated };
 }
 
-/** Runs escalation every few minutes until stopped; a failed run is logged and the next one tries again. */
-export function startEscalationTimer(
+/** The periodic sweep's name: its queue in pg-boss. */
+export const ESCALATION_JOB = 'issues.escalate';
+
+/**
+ * Registers the sweep as a periodic job: every few minutes, run by one process of those sharing the
+ * database; a failed run is logged and the next one tries again.
+ */
+export function registerEscalationJob(
+  jobs: Jobs,
   db: Db,
-  log: { error(obj: unknown, msg?: string): void },
   intervalMs = ESCALATION_INTERVAL_MS,
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    escalateOverdue(db, nowIso())
-      .catch((err: unknown) => log.error(err, 'issue escalation failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+): void {
+  jobs.every(ESCALATION_JOB, intervalMs, async () => {
+    // A full batch means a backlog: work it off now rather than one batch per period.
+    while ((await escalateOverdue(db, nowIso())) >= BATCH);
+  });
 }
 
 // ——— notices ———

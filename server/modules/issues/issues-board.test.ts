@@ -176,7 +176,8 @@ describe.each(dialects)('the issue board, deadlines and escalation on %s', (dial
     const local = new Date(Date.parse(a.createdAt) + 8 * 3_600_000).toISOString().slice(0, 16);
     const rows = [2, 3, 4].map((n) => ws.getRow(n));
     const rowA = rows.find((r) => r.getCell(9).text.startsWith('A '))!;
-    expect(rowA.getCell(1).value).toBe(local.replace('T', ' '));
+    // A date cell showing the Shanghai wall time (Excel keeps no time zone).
+    expect((rowA.getCell(1).value as Date).toISOString().slice(0, 16)).toBe(local);
     expect(rowA.getCell(4).value).toBe('已派遣');
     expect(rowA.getCell(11).value).toBe('市场监督管理局');
     const en = await officer.inject({
@@ -192,13 +193,16 @@ describe.each(dialects)('the issue board, deadlines and escalation on %s', (dial
 
   it('shows an issue past its step limit as overdue, and escalates it one level per elapsed limit, notifying each level', async () => {
     const x = await buildIssue(grid, { gridId, category: 'other', description: 'X 小区路灯损坏' });
-    // Due on Monday 2026-03-02 10:00 in Shanghai; the accept limit is one working day.
-    const due = '2026-03-02T02:00:00.000Z';
-    await t.handle.db
-      .updateTable('issue')
-      .set({ step_deadline: due, escalate_at: due })
-      .where('id', '=', x.id)
-      .execute();
+    // The step was due an hour ago (time moves on in the stored deadlines, not in a clock the
+    // client sends: the server judges overdue against its own).
+    const due = new Date(Date.now() - 3_600_000).toISOString();
+    const setEscalateAt = (at: string, deadline?: string) =>
+      t.handle.db
+        .updateTable('issue')
+        .set({ escalate_at: at, ...(deadline && { step_deadline: deadline }) })
+        .where('id', '=', x.id)
+        .execute();
+    await setEscalateAt(due, due);
     const seen = (await staff.inject({ method: 'GET', url: `/api/issues/${x.id}` })).json<Issue>();
     expect(seen).toMatchObject({ overdue: true, stepDeadline: due, escalationLevel: 'grid' });
     expect(ids(await board(grid, '&overdue=true'))).toEqual([x.id]);
@@ -206,17 +210,17 @@ describe.each(dialects)('the issue board, deadlines and escalation on %s', (dial
     expect(ids(await board(staff, '&overdue=false'))).not.toContain(x.id);
     expect((await counts(staff)).overdue).toBe(1);
 
-    const escalate = (s: Session, now: string) =>
-      s.inject({ method: 'POST', url: '/api/issues/escalate', payload: { now } });
-    expect((await escalate(staff, '2026-03-02T02:01:00Z')).statusCode).toBe(403);
+    const escalate = (s: Session) =>
+      s.inject({ method: 'POST', url: '/api/issues/escalate', payload: {} });
+    expect((await escalate(staff)).statusCode).toBe(403);
     const levelOf = async () =>
       (await staff.inject({ method: 'GET', url: `/api/issues/${x.id}` })).json<Issue>();
 
-    const first = await escalate(admin, '2026-03-02T02:01:00Z');
+    const first = await escalate(admin);
     expect(first.json()).toEqual({ escalated: 1 });
     expect(await levelOf()).toMatchObject({ escalationLevel: 'community', version: x.version });
-    // Within the next limit (one working day, to Tuesday 10:00) it stays where it is.
-    expect((await escalate(admin, '2026-03-03T01:59:00Z')).json()).toEqual({ escalated: 0 });
+    // Within the next limit (one working day after the deadline) it stays where it is.
+    expect((await escalate(admin)).json()).toEqual({ escalated: 0 });
     const communityNotice = (
       await staff.inject({ method: 'GET', url: '/api/issue-notices?unread=true' })
     ).json<{ items: IssueNotice[] }>().items;
@@ -227,8 +231,9 @@ describe.each(dialects)('the issue board, deadlines and escalation on %s', (dial
       (await xinwang.inject({ method: 'GET', url: '/api/issue-notices' })).json<Page>().total,
     ).toBe(0);
 
-    // Weeks later, nothing done: one level per run, street then district, then no higher.
-    expect((await escalate(admin, '2026-03-30T00:00:00Z')).json()).toEqual({ escalated: 1 });
+    // Weeks pass with nothing done: one level per run, street then district, then no higher.
+    await setEscalateAt(new Date(Date.now() - 28 * 86_400_000).toISOString());
+    expect((await escalate(admin)).json()).toEqual({ escalated: 1 });
     expect((await levelOf()).escalationLevel).toBe('street');
     const streetView = await board(xinwang, '&level=street&overdue=true');
     expect(ids(streetView)).toEqual([x.id]);
@@ -237,9 +242,10 @@ describe.each(dialects)('the issue board, deadlines and escalation on %s', (dial
       await xinwang.inject({ method: 'GET', url: '/api/issue-notices' })
     ).json<{ items: IssueNotice[] }>().items;
     expect(streetNotices.map((n) => [n.issueId, n.level])).toEqual([[x.id, 'street']]);
-    expect((await escalate(admin, '2026-03-30T00:00:00Z')).json()).toEqual({ escalated: 1 });
+    expect((await escalate(admin)).json()).toEqual({ escalated: 1 });
     expect((await levelOf()).escalationLevel).toBe('district');
-    expect((await escalate(admin, '2026-06-30T00:00:00Z')).json()).toEqual({ escalated: 0 });
+    await setEscalateAt(new Date(Date.now() - 90 * 86_400_000).toISOString());
+    expect((await escalate(admin)).json()).toEqual({ escalated: 0 });
     const adminNotices = (await admin.inject({ method: 'GET', url: '/api/issue-notices' })).json<{
       items: IssueNotice[];
     }>().items;
@@ -260,6 +266,25 @@ describe.each(dialects)('the issue board, deadlines and escalation on %s', (dial
     expect(accepted.overdue).toBe(false);
     expect(accepted.stepDeadline! > new Date().toISOString()).toBe(true);
     expect(accepted.escalationLevel).toBe('district');
+  });
+
+  it('judges overdue by the server’s clock only: a `now` sent by the client is refused and escalates nothing', async () => {
+    const y = await buildIssue(grid, { gridId, category: 'other', description: 'Y 小区井盖松动' });
+    const as2030 = await admin.inject({
+      method: 'POST',
+      url: '/api/issues/escalate',
+      payload: { now: '2030-01-01T00:00:00Z' },
+    });
+    expect(as2030.statusCode).toBe(400);
+    expect(as2030.body).toContain('now');
+    const run = await admin.inject({ method: 'POST', url: '/api/issues/escalate', payload: {} });
+    expect(run.json()).toEqual({ escalated: 0 });
+    const after = (await staff.inject({ method: 'GET', url: `/api/issues/${y.id}` })).json<Issue>();
+    expect(after).toMatchObject({ overdue: false, escalationLevel: 'grid' });
+    const notices = (await staff.inject({ method: 'GET', url: '/api/issue-notices' })).json<{
+      items: IssueNotice[];
+    }>().items;
+    expect(notices.map((n) => n.issueId)).not.toContain(y.id);
   });
 
   it('lets street and district admins set the time limits, and uses them from the next step', async () => {

@@ -101,7 +101,7 @@ export const issuesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: zEscalateResult, ...errors },
       },
     },
-    (req) => issues.runEscalation({ ...ctx(req), now: req.body.now }),
+    (req) => issues.runEscalation(ctx(req)),
   );
   app.get('/api/issues/:id', { schema: { tags, params: zIdParams, response: one } }, (req) =>
     issues.getIssue({ ...ctx(req), id: req.params.id }),

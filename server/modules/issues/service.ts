@@ -24,7 +24,8 @@ export {
   listNotices,
   readNotice,
   runEscalation,
-  startEscalationTimer,
+  registerEscalationJob,
+  ESCALATION_JOB,
 } from './escalation';
 export { getDeadlines, putDeadlines } from './deadline-rules';
 export { defaultLimit } from './deadlines';

@@ -8,6 +8,8 @@ import { dialects } from '../../../test/support/db';
 import { buildIssue, gridIdOf, issueStep } from '../../../test/support/issues';
 import { deliverPending } from './service';
 
+const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+
 interface Received {
   path: string;
   query: URLSearchParams;
@@ -17,7 +19,10 @@ interface Received {
 /** A stand-in for the 企业微信 and 钉钉 robot endpoints on loopback: it keeps what it is sent. */
 async function robotServer() {
   const received: Received[] = [];
-  let answer = { errcode: 0, errmsg: 'ok' };
+  type Answer = { errcode: number; errmsg: string };
+  let answer: Answer = { errcode: 0, errmsg: 'ok' };
+  /** Robots (by path) that answer otherwise than the rest. */
+  const answers = new Map<string, Answer>();
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
@@ -29,7 +34,7 @@ async function robotServer() {
         body: JSON.parse(raw) as Received['body'],
       });
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(answer));
+      res.end(JSON.stringify(answers.get(url.pathname) ?? answer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,7 +42,7 @@ async function robotServer() {
   return {
     base,
     received,
-    answerWith: (a: { errcode: number; errmsg: string }) => (answer = a),
+    answerWith: (a: Answer, path?: string) => (path ? answers.set(path, a) : (answer = a)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -99,15 +104,22 @@ describe.each(dialects)('group-chat robots on %s', (dialect) => {
     });
     expect(ding.json<Webhook>().signed).toBe(true);
 
-    // The stairwell issue at 御河九号 runs past its limit and goes up to the community.
-    const run = await admin.inject({
-      method: 'POST',
-      url: '/api/issues/escalate',
-      payload: { now: '2030-01-01T00:00:00Z' },
+    // A stairwell issue at 御河九号 ran past its limit an hour ago and goes up to the community.
+    const grid = await t.login('grid.yuhe');
+    const issue = await buildIssue(grid, {
+      gridId: await gridIdOf(grid, '御河九号社区'),
+      description: '5号楼楼道堆放杂物',
     });
+    const due = new Date(Date.now() - 3_600_000).toISOString();
+    await t.handle.db
+      .updateTable('issue')
+      .set({ step_deadline: due, escalate_at: due })
+      .where('id', '=', issue.id)
+      .execute();
+    const run = await admin.inject({ method: 'POST', url: '/api/issues/escalate', payload: {} });
     expect(run.json<{ escalated: number }>().escalated).toBeGreaterThan(0);
     expect(robots.received).toHaveLength(0); // queued, not yet sent
-    await deliverPending(t.handle.db, '2030-01-01T00:00:01Z');
+    await deliverPending(t.handle.db);
 
     const toWecom = robots.received.filter((r) => r.path === '/cgi-bin/webhook/send');
     expect(toWecom.length).toBeGreaterThan(0);
@@ -127,7 +139,7 @@ describe.each(dialects)('group-chat robots on %s', (dialect) => {
 
     // Sent once: the next run finds nothing due.
     const count = robots.received.length;
-    await deliverPending(t.handle.db, '2030-01-01T00:05:00Z');
+    await deliverPending(t.handle.db, minutesFromNow(5));
     expect(robots.received).toHaveLength(count);
     const list = await admin.inject({ method: 'GET', url: `/api/webhooks?unitId=${community}` });
     for (const w of list.json<{ items: Webhook[] }>().items) {
@@ -148,16 +160,70 @@ describe.each(dialects)('group-chat robots on %s', (dialect) => {
     const issue = await buildIssue(grid, { gridId: await gridIdOf(grid, '御河九号社区') });
     await issueStep(admin, issue, { action: 'urge', note: '请本周内处理完毕' });
     const before = robots.received.length;
-    await deliverPending(t.handle.db, '2030-02-01T00:00:00Z');
+    await deliverPending(t.handle.db);
     expect(robots.received.length).toBeGreaterThan(before);
     const refused = robots.received.length;
-    await deliverPending(t.handle.db, '2030-02-01T00:00:10Z'); // before the retry is due
+    await deliverPending(t.handle.db, minutesFromNow(0.5)); // before the retry is due
     expect(robots.received).toHaveLength(refused);
     robots.answerWith({ errcode: 0, errmsg: 'ok' });
-    await deliverPending(t.handle.db, '2030-02-01T00:02:00Z');
+    await deliverPending(t.handle.db, minutesFromNow(2));
     const last = robots.received.at(-1)!;
     expect(JSON.stringify(last.body)).toContain('请本周内处理完毕');
     const again = await admin.inject({ method: 'POST', url: `/api/webhooks/${first.id}/test` });
     expect(again.json()).toEqual({ ok: true, error: null });
+  });
+
+  it('posts to each robot on its own: one that took the message is not posted again while another is retried', async () => {
+    const good = await add(admin, {
+      unitId: community,
+      kind: 'wecom',
+      name: '社区两委群',
+      url: `${robots.base}/good/send?key=good`,
+    });
+    const bad = await add(admin, {
+      unitId: community,
+      kind: 'wecom',
+      name: '物业协调群',
+      url: `${robots.base}/bad/send?key=bad`,
+    });
+    expect([good.statusCode, bad.statusCode]).toEqual([201, 201]);
+    robots.answerWith({ errcode: 45009, errmsg: 'api freq out of limit' }, '/bad/send');
+    const grid = await t.login('grid.yuhe');
+    const issue = await buildIssue(grid, { gridId: await gridIdOf(grid, '御河九号社区') });
+    await issueStep(admin, issue, { action: 'urge', note: '请物业今日清理' });
+    const to = (path: string) =>
+      robots.received.filter(
+        (r) => r.path === path && JSON.stringify(r.body).includes('请物业今日清理'),
+      );
+
+    // Two drains at once (as two processes would run them) still post each robot's copy once.
+    await Promise.all([deliverPending(t.handle.db), deliverPending(t.handle.db)]);
+    expect(to('/good/send')).toHaveLength(1);
+    expect(to('/bad/send')).toHaveLength(1);
+
+    // The refusing robot is tried again alone, after its own delay.
+    await deliverPending(t.handle.db, minutesFromNow(2));
+    expect(to('/bad/send')).toHaveLength(2);
+    expect(to('/good/send')).toHaveLength(1);
+    const listed = async () =>
+      (await admin.inject({ method: 'GET', url: `/api/webhooks?unitId=${community}` }))
+        .json<{ items: Webhook[] }>()
+        .items.filter((w) => w.name === '社区两委群' || w.name === '物业协调群')
+        .map((w) => [w.name, w.lastError]);
+    expect(await listed()).toEqual([
+      ['社区两委群', null],
+      ['物业协调群', '45009 api freq out of limit'],
+    ]);
+
+    robots.answerWith({ errcode: 0, errmsg: 'ok' }, '/bad/send');
+    await deliverPending(t.handle.db, minutesFromNow(10));
+    expect(to('/bad/send')).toHaveLength(3);
+    await deliverPending(t.handle.db, minutesFromNow(60));
+    expect(to('/bad/send')).toHaveLength(3);
+    expect(to('/good/send')).toHaveLength(1);
+    expect(await listed()).toEqual([
+      ['社区两委群', null],
+      ['物业协调群', null],
+    ]);
   });
 });

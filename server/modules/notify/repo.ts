@@ -1,6 +1,9 @@
-import type { Insertable, Updateable } from 'kysely';
+import { PostgresAdapter, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
 import type {
+  Database,
+  NotifyDeliveryRow,
+  NotifyDeliveryTable,
   NotifyOutboxRow,
   NotifyOutboxTable,
   NotifyWebhookRow,
@@ -64,21 +67,63 @@ export async function insertOutbox(db: Db, row: Insertable<NotifyOutboxTable>): 
   await db.insertInto('notify_outbox').values(row).execute();
 }
 
-export async function findDue(db: Db, now: string, limit: number): Promise<NotifyOutboxRow[]> {
-  return db
-    .selectFrom('notify_outbox')
-    .selectAll()
-    .where('sent_at', 'is', null)
-    .where('next_attempt_at', '<=', now)
+export async function getOutbox(db: Db, id: string): Promise<NotifyOutboxRow | undefined> {
+  return db.selectFrom('notify_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertDeliveries(
+  db: Db,
+  rows: Insertable<NotifyDeliveryTable>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('notify_delivery').values(rows).execute();
+}
+
+/**
+ * Takes up to `limit` deliveries that are due and that no other process holds, and holds them until
+ * `until`. One statement, so two processes never take the same row: on PostgreSQL the candidates
+ * are locked with SKIP LOCKED (a second process passes over them instead of waiting) and the hold is
+ * checked again on the row being updated; SQLite runs one writer at a time.
+ */
+export async function claimDueDeliveries(
+  db: Db,
+  now: string,
+  until: string,
+  limit: number,
+): Promise<NotifyDeliveryRow[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const free = (eb: ExpressionBuilder<Database, 'notify_delivery'>) =>
+    eb.and([
+      eb('state', '=', 'pending'),
+      eb('next_attempt_at', '<=', now),
+      eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]),
+    ]);
+  let due = db
+    .selectFrom('notify_delivery')
+    .select('id')
+    .where(free)
     .orderBy('next_attempt_at')
-    .limit(limit)
+    .limit(limit);
+  if (postgres) due = due.forUpdate().skipLocked();
+  return db
+    .updateTable('notify_delivery')
+    .set({ claimed_until: until })
+    .where('id', 'in', due)
+    .where(free)
+    .returningAll()
     .execute();
 }
 
-export async function markOutbox(
+/** Records a try; only while this process still holds the delivery it claimed. */
+export async function settleDelivery(
   db: Db,
   id: string,
-  patch: Updateable<NotifyOutboxTable>,
+  claimedUntil: string,
+  patch: Updateable<NotifyDeliveryTable>,
 ): Promise<void> {
-  await db.updateTable('notify_outbox').set(patch).where('id', '=', id).execute();
+  await db
+    .updateTable('notify_delivery')
+    .set({ ...patch, claimed_until: null })
+    .where('id', '=', id)
+    .where('claimed_until', '=', claimedUntil)
+    .execute();
 }

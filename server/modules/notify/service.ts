@@ -9,6 +9,7 @@ import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { covers, type Caller } from '../auth/caller';
 import { describeUnits, idsOnPath } from '../org/service';
+import type { Jobs } from '../../jobs/jobs';
 import { postToRobot } from './robot';
 import * as repo from './repo';
 
@@ -178,8 +179,9 @@ export async function testWebhook(
 // ——— the outbox ———
 
 /**
- * Queues a message for the robots of an org unit, inside the caller's transaction: it goes out only
- * if that transaction commits, and is not lost if the process stops before sending.
+ * Queues a message for the robots of an org unit, inside the caller's transaction: one delivery per
+ * active robot, which goes out only if that transaction commits and is not lost if the process stops
+ * before sending. A unit without robots keeps the message and has nothing to send.
  */
 export async function queueUnitMessage(
   db: Db,
@@ -187,53 +189,89 @@ export async function queueUnitMessage(
   message: { title: string; text: string },
 ): Promise<void> {
   const now = nowIso();
+  const outboxId = newId();
   await repo.insertOutbox(db, {
-    id: newId(),
+    id: outboxId,
     org_unit_id: unit.id,
     street_id: unit.streetId,
     title: message.title,
     text: message.text,
-    attempts: 0,
-    next_attempt_at: now,
-    sent_at: null,
-    last_error: null,
     created_at: now,
   });
-  kick?.();
+  const robots = await repo.findWebhooks(db, [unit.id], true);
+  await repo.insertDeliveries(
+    db,
+    robots.map((r) => ({
+      id: newId(),
+      outbox_id: outboxId,
+      webhook_id: r.id,
+      street_id: unit.streetId,
+      state: 'pending' as const,
+      attempts: 0,
+      next_attempt_at: now,
+      claimed_until: null,
+      sent_at: null,
+      last_error: null,
+      created_at: now,
+    })),
+  );
+  if (robots.length > 0) nudge?.();
 }
 
-const BATCH = 50;
+/** Deliveries taken at a time: posted one after another, each within the robot's 5-second time-out. */
+const BATCH = 10;
 const MAX_ATTEMPTS = 6;
-/** After a failure the next try waits 1, 2, 4, 8, 16 minutes; then the message is given up. */
+/** After a failure the next try waits 1, 2, 4, 8, 16 minutes; then the delivery is given up. */
 const retryDelayMs = (attempts: number) => 60_000 * 2 ** (attempts - 1);
+/**
+ * How long taken deliveries are held: well past a batch's posts (10 × 5 s), so no other process takes
+ * one still being posted, yet a process that stopped mid-batch lets the others have them soon.
+ */
+const CLAIM_MS = 2 * 60_000;
 
 /**
- * Sends what is due to every active robot of its unit. A unit without robots has nothing to send: the
- * message is marked done. Answers how many messages were finished (sent or given up).
+ * Posts what is due, each robot's delivery on its own: a robot that refuses is tried again later,
+ * alone, and one that took the message is done with it. Answers how many deliveries were finished
+ * (sent or given up). Safe to run in several processes at once: each delivery is claimed by one.
  */
 export async function deliverPending(db: Db, now = nowIso()): Promise<number> {
-  const due = await repo.findDue(db, now, BATCH);
+  const until = new Date(Date.parse(now) + CLAIM_MS).toISOString();
+  const due = await repo.claimDueDeliveries(db, now, until, BATCH);
+  const messages = new Map<string, { title: string; text: string } | undefined>();
   let finished = 0;
-  for (const m of due) {
-    const robots = await repo.findWebhooks(db, [m.org_unit_id], true);
-    const errors: string[] = [];
-    for (const r of robots) {
-      const error = await postToRobot(robotOf(r), m.title, m.text);
-      await repo.noteDelivery(db, r.id, nowIso(), error);
-      if (error) errors.push(`${r.name}: ${error}`);
-    }
-    const attempts = m.attempts + 1;
-    if (errors.length === 0 || attempts >= MAX_ATTEMPTS) {
-      await repo.markOutbox(db, m.id, {
-        attempts,
-        sent_at: nowIso(),
-        last_error: errors.join('; ') || null,
+  for (const d of due) {
+    if (!messages.has(d.outbox_id))
+      messages.set(d.outbox_id, await repo.getOutbox(db, d.outbox_id));
+    const message = messages.get(d.outbox_id);
+    const robot = await repo.getWebhook(db, d.webhook_id);
+    const attempts = d.attempts + 1;
+    if (!message || !robot || robot.status !== 'active') {
+      // Removed or paused since the message was queued: the admin meant it to hear nothing more.
+      await repo.settleDelivery(db, d.id, until, {
+        state: 'failed',
+        last_error: robot ? 'paused' : 'removed',
       });
       finished++;
-    } else {
-      await repo.markOutbox(db, m.id, {
+      continue;
+    }
+    const error = await postToRobot(robotOf(robot), message.title, message.text);
+    const at = nowIso();
+    await repo.noteDelivery(db, robot.id, at, error);
+    if (!error) {
+      await repo.settleDelivery(db, d.id, until, {
+        state: 'sent',
         attempts,
-        last_error: errors.join('; '),
+        sent_at: at,
+        last_error: null,
+      });
+      finished++;
+    } else if (attempts >= MAX_ATTEMPTS) {
+      await repo.settleDelivery(db, d.id, until, { state: 'failed', attempts, last_error: error });
+      finished++;
+    } else {
+      await repo.settleDelivery(db, d.id, until, {
+        attempts,
+        last_error: error,
         next_attempt_at: new Date(Date.parse(now) + retryDelayMs(attempts)).toISOString(),
       });
     }
@@ -241,41 +279,28 @@ export async function deliverPending(db: Db, now = nowIso()): Promise<number> {
   return finished;
 }
 
-let kick: (() => void) | undefined;
+/** The job that posts queued deliveries; the name its queue has in pg-boss. */
+export const DELIVERY_JOB = 'notify.deliver';
+/** How often deliveries due for a retry are looked for. */
+export const DELIVERY_INTERVAL_MS = 30_000;
+
+let nudge: (() => void) | undefined;
 
 /**
- * Sends queued messages soon after they are queued and retries failures every half minute. One
- * process runs it (like the escalation timer); a second would send a message twice.
+ * Registers the delivery job: it runs every half minute for retries, and soon after a message is
+ * queued. Answers how to unregister (the app is closing).
  */
-export function startNotifyDispatcher(
+export function registerDeliveryJob(
+  jobs: Jobs,
   db: Db,
-  log: { error(obj: unknown, msg?: string): void },
-  intervalMs = 30_000,
+  intervalMs = DELIVERY_INTERVAL_MS,
 ): () => void {
-  let running = false;
-  let again = false;
-  const run = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    deliverPending(db)
-      .catch((err: unknown) => log.error(err, 'group-chat notification failed'))
-      .finally(() => {
-        running = false;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
-  };
-  // Queued inside a transaction: wait a moment so the row is committed before it is read.
-  kick = () => void setTimeout(run, 200).unref();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
+  jobs.every(DELIVERY_JOB, intervalMs, async () => {
+    // A full batch means more is waiting: keep going rather than wait for the next period.
+    while ((await deliverPending(db)) >= BATCH);
+  });
+  nudge = () => jobs.nudge(DELIVERY_JOB);
   return () => {
-    clearInterval(timer);
-    kick = undefined;
+    nudge = undefined;
   };
 }

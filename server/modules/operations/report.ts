@@ -4,6 +4,8 @@ import { zhCN } from '../../../common/i18n/zh-CN';
 import type { OperationDetail, OperationQuery } from '../../../common/schemas/operations';
 import { renderPdf } from '../../lib/pdf';
 import { formatShanghai, nowIso } from '../../lib/time';
+import { writeWorkbook } from '../../lib/xlsx';
+import { makePrintable } from '../../lib/xlsx-print';
 import { actorOf, recordAudit } from '../audit/service';
 import { getOperation, listOperations, type Ctx } from './service';
 
@@ -49,7 +51,8 @@ export async function exportOperations(
     entity: 'operation',
     detail: `${items.length}`,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  makePrintable(ws, { title: ws.name, locale: opts.locale });
+  return writeWorkbook(wb);
 }
 
 /** 2027-03-01 as an official document writes it: 2027年3月1日. */

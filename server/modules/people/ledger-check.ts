@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { interpolate, type Locale } from '../../../common/i18n';
 import {
   ledgerColumns,
@@ -6,221 +5,65 @@ import {
   type LedgerColumnKey,
   type LedgerProblemCode,
 } from '../../../common/ledger';
-import {
-  birthDateFromId,
-  genderFromId,
-  idCheckDigit,
-  idNumberValid,
-  type relationsToHead,
-} from '../../../common/people';
-import {
-  careTagLabels,
-  codeOfLabel,
-  disabilityCategoryLabels,
-  economicStatusLabels,
-  genderLabels,
-  housingLabels,
-  incomeSourceLabels,
-  registrationStatusLabels,
-  relationLabels,
-  selfCareLabels,
-} from '../../../common/people-labels';
-import type { LedgerProblem } from '../../../common/schemas/ledger';
+import type { ImportProblem } from '../../../common/schemas/imports';
 import type { OrgTreeNode } from '../../../common/schemas/org';
-import {
-  zAddress,
-  zHouseholdFields,
-  zResidentFields,
-  type HouseholdCreate,
-  type ResidentFields,
-} from '../../../common/schemas/people';
+import type { HouseholdCreate } from '../../../common/schemas/people';
 import type { Db } from '../../db';
 import { fieldCipher } from '../../lib/crypto';
 import type { Caller } from '../auth/caller';
 import { getOrgTree } from '../org/service';
 import { PEOPLE_WRITERS, rolesAt } from './access';
-import type { LedgerRow, LedgerSheet } from './ledger-sheet';
+import type { ParsedRow, Problem } from './ledger-parse';
 import * as repo from './repo';
 import type { MemberInput } from './service';
 
-type RelationToHead = (typeof relationsToHead)[number];
-type HouseholdFields = z.infer<typeof zHouseholdFields>;
-const zRoom = zAddress.omit({ gridId: true });
+/**
+ * The register's rows, read and checked one by one (ledger-parse, in the import's worker), checked
+ * against the caller's area and the stored residents, and grouped into households as the file says:
+ * by 户号, else by 户主姓名 + address, else by address. A member row with a problem holds back only
+ * itself; a household waits only when its head's row is faulty. Rows of a household registered
+ * earlier (a corrected problem row, a newborn in next month's file) join it. Writes nothing.
+ */
 
-interface Problem {
-  row: number;
-  column: LedgerColumnKey | null;
-  code: LedgerProblemCode;
-  params?: Record<string, string | number>;
-}
+/** What the commit does for one household of the file. */
+export type PlannedHousehold =
+  | { rows: number[]; householdNo?: string; create: HouseholdCreate & { members: MemberInput[] } }
+  | { rows: number[]; join: string; gridId: string; members: MemberInput[] };
 
-/** One register row read into the people module's fields, with what is wrong with it. */
-interface ParsedRow {
-  source: LedgerRow;
-  problems: Problem[];
-  relation?: RelationToHead;
-  idNumber?: string;
-  resident?: ResidentFields;
-  room?: z.infer<typeof zRoom>;
-  household?: HouseholdFields;
-  gridId?: string;
-}
-
-/** A household the file describes without a problem, ready to be registered. */
-export interface CleanHousehold {
-  rows: number[];
-  input: HouseholdCreate & { members: MemberInput[] };
-}
-
-export interface LedgerCheck {
-  totalRows: number;
-  households: CleanHousehold[];
+export interface LedgerPlan {
+  households: PlannedHousehold[];
+  /** Rows that will be registered. */
   validRows: number;
   problems: Problem[];
-  problemRows: Set<number>;
+  problemRows: number;
 }
 
-const ZOD_COLUMN: Record<string, LedgerColumnKey> = {
-  disability: 'disabilityCategory',
-  notes: 'householdNotes',
-};
-const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
-
-/** 1986-03-08, 1986/3/8, 1986.03.08, 1986年3月8日, 19860308, or an Excel day number. */
-export function parseDay(text: string, numeric: boolean): string | undefined {
-  const n = Number(text);
-  if (numeric && n > 1 && n < 100_000 && !/^\d{8}$/.test(text)) {
-    const day = new Date(Math.round((n - 25569) * 86_400_000));
-    return day.toISOString().slice(0, 10);
-  }
-  const parts =
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (!parts) return undefined;
-  const [y, m, d] = parts.slice(1).map(Number);
-  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
-}
-
-const GRADES: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
-const parseGrade = (text: string): number | undefined =>
-  GRADES[/^([1-4一二三四])级?(残疾)?$/.exec(text.replace(/\s/g, ''))?.[1] ?? ''];
-
-function parseRow(source: LedgerRow, today: string): ParsedRow {
-  const t = source.text;
-  const p: ParsedRow = { source, problems: [] };
-  const fail = (
-    column: LedgerColumnKey | null,
-    code: LedgerProblemCode,
-    params?: Problem['params'],
-  ) => p.problems.push({ row: source.row, column, code, params });
-  const failed = (column: LedgerColumnKey) => p.problems.some((x) => x.column === column);
-  for (const c of ledgerColumns)
-    if ('required' in c && c.required && !t[c.key]) fail(c.key, 'REQUIRED');
-
-  const choice = <K extends string>(key: LedgerColumnKey, labels: Record<K, string>) => {
-    if (!t[key]) return undefined;
-    const code = codeOfLabel(labels, t[key]);
-    if (!code)
-      fail(key, 'UNKNOWN_LABEL', {
-        value: short(t[key]),
-        options: Object.values(labels).join('、'),
-      });
-    return code;
-  };
-  const choices = <K extends string>(key: LedgerColumnKey, labels: Record<K, string>) => {
-    const words = t[key].split(/[,，、;；\s]+/).filter(Boolean);
-    const codes = words.map((w) => codeOfLabel(labels, w));
-    const bad = words.filter((_, i) => !codes[i]);
-    if (bad.length)
-      fail(key, 'UNKNOWN_LABEL', {
-        value: short(bad.join('、')),
-        options: Object.values(labels).join('、'),
-      });
-    return [...new Set(codes.filter((c): c is K => c !== undefined))];
-  };
-
-  p.relation = choice('relation', relationLabels);
-  const id = t.idNumber.replace(/\s/g, '').toUpperCase();
-  if (id) {
-    if (source.numeric.has('idNumber')) fail('idNumber', 'ID_AS_NUMBER');
-    else if (!/^\d{17}[\dX]$/.test(id)) fail('idNumber', 'ID_FORMAT');
-    else if (idCheckDigit(id.slice(0, 17)) !== id[17]) fail('idNumber', 'ID_CHECK_DIGIT');
-    else if (!idNumberValid(id)) fail('idNumber', 'ID_BIRTH_DATE');
-    else p.idNumber = id;
-  }
-  let birthDate: string | undefined;
-  if (t.birthDate) {
-    birthDate = parseDay(t.birthDate, source.numeric.has('birthDate'));
-    if (!birthDate || birthDate > today || birthDate < '1880-01-01') {
-      fail('birthDate', 'BAD_DATE', { value: short(t.birthDate) });
-      birthDate = undefined;
-    }
-  }
-  if (p.idNumber && birthDate && birthDate !== birthDateFromId(p.idNumber))
-    fail('birthDate', 'ID_MISMATCH', { value: birthDateFromId(p.idNumber) });
-  const gender = choice('gender', genderLabels);
-  if (p.idNumber && gender && gender !== genderFromId(p.idNumber))
-    fail('gender', 'ID_MISMATCH', { value: genderLabels[genderFromId(p.idNumber)] });
-  const category = choice('disabilityCategory', disabilityCategoryLabels);
-  const grade = t.disabilityGrade ? parseGrade(t.disabilityGrade) : undefined;
-  if (t.disabilityGrade && !grade) fail('disabilityGrade', 'BAD_GRADE');
-  if (t.disabilityCategory && !t.disabilityGrade) fail('disabilityGrade', 'REQUIRED');
-  if (t.disabilityGrade && !t.disabilityCategory) fail('disabilityCategory', 'REQUIRED');
-
-  const resident = zResidentFields.safeParse({
-    name: t.name,
-    gender,
-    birthDate,
-    ethnicity: t.ethnicity || undefined,
-    idNumber: p.idNumber,
-    phone: t.phone ? t.phone.replace(/\s/g, '') : undefined,
-    registrationStatus: choice('registrationStatus', registrationStatusLabels),
-    careTags: choices('careTags', careTagLabels),
-    healthNotes: t.healthNotes || undefined,
-    disability: category && grade ? { category, grade } : undefined,
-    selfCare: choice('selfCare', selfCareLabels),
-  });
-  const room = zRoom.safeParse({ building: t.building, unitNo: t.unitNo || null, room: t.room });
-  const isHead = p.relation === 'self';
-  const household = isHead
-    ? zHouseholdFields.safeParse({
-        housing: choice('housing', housingLabels),
-        incomeSources: choices('incomeSources', incomeSourceLabels),
-        economicStatus: choice('economicStatus', economicStatusLabels),
-        notes: t.householdNotes || undefined,
-      })
-    : undefined;
-  // The schemas the forms use decide lengths and formats, so the register cannot accept what a form refuses.
-  for (const result of [resident, room, household]) {
-    for (const issue of result?.error?.issues ?? []) {
-      const field = String(issue.path[0]);
-      const column = ZOD_COLUMN[field] ?? (field as LedgerColumnKey);
-      if (failed(column)) continue;
-      const value = short(t[column] ?? '');
-      if (column === 'phone') fail(column, 'BAD_PHONE', { value });
-      else if (issue.code === 'too_big') fail(column, 'TOO_LONG', { max: Number(issue.maximum) });
-      else fail(column, 'INVALID', { value });
-    }
-  }
-  p.resident = resident.data;
-  p.room = room.data;
-  p.household = household?.data;
-  return p;
+/** Values chosen once for the whole file instead of a column. */
+export interface FixedPlace {
+  communityId: string | null;
+  gridId: string | null;
 }
 
 const squeeze = (s: string | null | undefined) => (s ?? '').replace(/\s/g, '');
+const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 interface WritableCommunity {
   id: string;
+  name: string;
+  streetId: string;
   grids: Map<string, string>;
 }
 
-/** Communities by name, each with the grids by name where the caller may register households. */
-async function writablePlaces(db: Db, caller: Caller): Promise<Map<string, WritableCommunity[]>> {
+export interface WritablePlaces {
+  byName: Map<string, WritableCommunity[]>;
+  byId: Map<string, WritableCommunity>;
+  streetOfGrid: Map<string, string>;
+}
+
+/** Communities by name and id, each with the grids by name where the caller may register households. */
+export async function writablePlaces(db: Db, caller: Caller): Promise<WritablePlaces> {
   const tree = await getOrgTree({ db, caller, includeRetired: false });
-  const byName = new Map<string, WritableCommunity[]>();
+  const places: WritablePlaces = { byName: new Map(), byId: new Map(), streetOfGrid: new Map() };
   const walk = (nodes: OrgTreeNode[], streetId: string | null) => {
     for (const n of nodes) {
       const street = n.kind === 'street' ? n.id : streetId;
@@ -228,126 +71,222 @@ async function writablePlaces(db: Db, caller: Caller): Promise<Map<string, Writa
         const grids = new Map<string, string>();
         for (const g of n.children) {
           const place = { street_id: street, community_id: n.id, grid_id: g.id, org_path: g.path };
-          if (g.kind === 'grid' && rolesAt(caller, place).some((r) => PEOPLE_WRITERS.includes(r)))
+          if (g.kind === 'grid' && rolesAt(caller, place).some((r) => PEOPLE_WRITERS.includes(r))) {
             grids.set(squeeze(g.name), g.id);
+            places.streetOfGrid.set(g.id, street);
+          }
         }
         const name = squeeze(n.name);
-        if (grids.size) byName.set(name, [...(byName.get(name) ?? []), { id: n.id, grids }]);
+        if (!grids.size) continue;
+        const c = { id: n.id, name: n.name, streetId: street, grids };
+        places.byName.set(name, [...(places.byName.get(name) ?? []), c]);
+        places.byId.set(n.id, c);
       } else walk(n.children, street);
     }
   };
   walk(tree, null);
-  return byName;
+  return places;
+}
+
+/** Whether the values chosen for the whole file are in the caller's area (and the grid in the community). */
+export function fixedInScope(places: WritablePlaces, fixed: FixedPlace): boolean {
+  if (fixed.communityId && !places.byId.has(fixed.communityId)) return false;
+  if (!fixed.gridId) return true;
+  if (!places.streetOfGrid.has(fixed.gridId)) return false;
+  return (
+    !fixed.communityId ||
+    [...places.byId.get(fixed.communityId)!.grids.values()].includes(fixed.gridId)
+  );
 }
 
 const addressKey = (parts: (string | null | undefined)[]) => parts.map(squeeze).join('\u0001');
 
-/**
- * Checks every row of a register against the caller's area and the stored residents, and groups the
- * rows into households. Writes nothing; the commit runs it again inside its transaction.
- */
-export async function checkLedger(
+export async function planLedger(
   db: Db,
   caller: Caller,
-  sheet: LedgerSheet,
-): Promise<LedgerCheck> {
-  const today = new Date().toISOString().slice(0, 10);
-  const rows = sheet.rows.map((r) => parseRow(r, today));
+  rows: ParsedRow[],
+  fixed: FixedPlace,
+): Promise<LedgerPlan> {
   const fail = (
     p: ParsedRow,
     column: LedgerColumnKey | null,
     code: LedgerProblemCode,
     params?: Problem['params'],
-  ) => p.problems.push({ row: p.source.row, column, code, params });
+  ) => p.problems.push({ row: p.row, column, code, params });
 
+  // Where each row lives, in the caller's area.
   const places = await writablePlaces(db, caller);
+  const gridOf = new Map<ParsedRow, string>();
+  const fixedCommunity = fixed.communityId ? places.byId.get(fixed.communityId) : undefined;
   for (const p of rows) {
-    const { community, grid } = p.source.text;
-    if (!community || !grid) continue;
-    const found = places.get(squeeze(community)) ?? [];
-    if (found.length === 0) fail(p, 'community', 'UNKNOWN_COMMUNITY', { value: short(community) });
-    else if (found.length > 1) fail(p, 'community', 'AMBIGUOUS_COMMUNITY', { value: community });
-    else {
-      p.gridId = found[0].grids.get(squeeze(grid));
-      if (!p.gridId) fail(p, 'grid', 'UNKNOWN_GRID', { community, value: short(grid) });
+    if (fixed.gridId) {
+      gridOf.set(p, fixed.gridId);
+      continue;
     }
+    let community = fixedCommunity;
+    if (!community) {
+      if (!p.community) continue;
+      const found = places.byName.get(squeeze(p.community)) ?? [];
+      if (found.length === 0)
+        fail(p, 'community', 'UNKNOWN_COMMUNITY', { value: short(p.community) });
+      else if (found.length > 1)
+        fail(p, 'community', 'AMBIGUOUS_COMMUNITY', { value: p.community });
+      community = found.length === 1 ? found[0] : undefined;
+    }
+    if (!community || !p.grid) continue;
+    const gridId = community.grids.get(squeeze(p.grid));
+    if (gridId) gridOf.set(p, gridId);
+    else fail(p, 'grid', 'UNKNOWN_GRID', { community: community.name, value: short(p.grid) });
   }
 
+  // Nobody twice: not within the file, not a resident already registered.
   const firstRowOf = new Map<string, number>();
   for (const p of rows) {
     if (!p.idNumber) continue;
     const first = firstRowOf.get(p.idNumber);
     if (first) fail(p, 'idNumber', 'DUPLICATE_IN_FILE', { other: first });
-    else firstRowOf.set(p.idNumber, p.source.row);
+    else firstRowOf.set(p.idNumber, p.row);
   }
   const cipher = fieldCipher();
-  const indexes = new Map(
-    rows.filter((p) => p.idNumber).map((p) => [p, cipher.blindIndex('idNumber', p.idNumber!)]),
-  );
-  const taken = await repo.findTakenIdNumberIndexes(db, [...new Set(indexes.values())]);
-  for (const [p, index] of indexes) if (taken.has(index)) fail(p, 'idNumber', 'DUPLICATE_STORED');
+  const indexOf = new Map<ParsedRow, string>();
+  for (const p of rows) if (p.idNumber) indexOf.set(p, cipher.blindIndex('idNumber', p.idNumber));
+  const stored = await repo.findResidentsByIdIndexes(db, [...new Set(indexOf.values())]);
+  const storedOf = (p: ParsedRow) => {
+    const index = indexOf.get(p);
+    return index ? stored.get(index) : undefined;
+  };
+  for (const p of rows) if (storedOf(p)) fail(p, 'idNumber', 'DUPLICATE_STORED');
 
+  // Households as the file says.
+  const addressOf = (p: ParsedRow) => {
+    const gridId = gridOf.get(p);
+    return gridId && p.room
+      ? addressKey([gridId, p.room.building, p.room.unitNo, p.room.room])
+      : '';
+  };
+  // Head names group rows only when the file has them (a 户主姓名 column); a head's row may leave
+  // its own name out of it.
+  const withHeadNames = rows.some((p) => p.headName !== '');
+  const headNameOf = (p: ParsedRow) =>
+    !withHeadNames ? '' : p.headName || (p.relation === 'self' ? p.name : '');
   const groups = new Map<string, ParsedRow[]>();
   for (const p of rows) {
-    const t = p.source.text;
-    const key =
-      t.community && t.grid && t.building && t.room
-        ? addressKey([t.community, t.grid, t.building, t.unitNo, t.room])
-        : `row ${p.source.row}`;
+    const address = addressOf(p);
+    const key = p.householdNo
+      ? `no\u0001${p.householdNo}`
+      : !address
+        ? `row\u0001${p.row}`
+        : headNameOf(p)
+          ? `head\u0001${address}\u0001${squeeze(headNameOf(p))}`
+          : `address\u0001${address}`;
     const group = groups.get(key);
     if (group) group.push(p);
     else groups.set(key, [p]);
   }
-  const stored = new Set(
-    (await repo.findHouseholdAddresses(db, [...new Set(rows.flatMap((p) => p.gridId ?? []))])).map(
-      (h) => addressKey([h.grid_id, h.building, h.unit_no, h.room]),
-    ),
-  );
 
-  const households: CleanHousehold[] = [];
+  // Households registered earlier that headless groups may join.
+  const headless = [...groups.values()].filter((g) => !g.some((p) => p.relation === 'self'));
+  const byNumber = new Map<string, string>();
+  const byAddress = new Map<string, string[]>();
+  const byHead = new Map<string, string[]>();
+  if (headless.length) {
+    const gridIds = [...new Set(headless.flat().flatMap((p) => gridOf.get(p) ?? []))];
+    for (const h of await repo.findHouseholdHeads(db, gridIds)) {
+      const address = addressKey([h.grid_id, h.building, h.unit_no, h.room]);
+      byAddress.set(address, [...(byAddress.get(address) ?? []), h.id]);
+      const head = `${address}\u0001${squeeze(h.head_name)}`;
+      byHead.set(head, [...(byHead.get(head) ?? []), h.id]);
+    }
+    const numbers = [...new Set(headless.flat().flatMap((p) => p.householdNo || []))];
+    const streets = [...new Set(places.streetOfGrid.values())];
+    for (const [key, id] of await repo.findHouseholdsByNumber(db, streets, numbers))
+      byNumber.set(key, id);
+  }
+  const storedHousehold = (members: ParsedRow[]): string | undefined => {
+    for (const p of members) {
+      const gridId = gridOf.get(p);
+      if (!gridId) continue;
+      const street = places.streetOfGrid.get(gridId);
+      if (p.householdNo) {
+        const id = byNumber.get(`${street}\u0001${p.householdNo}`);
+        if (id) return id;
+        continue;
+      }
+      const address = addressOf(p);
+      const candidates = p.headName
+        ? byHead.get(`${address}\u0001${squeeze(p.headName)}`)
+        : byAddress.get(address);
+      if (candidates?.length === 1) return candidates[0];
+    }
+    return undefined;
+  };
+
+  const households: PlannedHousehold[] = [];
+  const member = (p: ParsedRow): MemberInput => ({ ...p.resident!, relationToHead: p.relation! });
   for (const members of groups.values()) {
     const count = members.length;
-    if (members.every((p) => p.relation)) {
-      const heads = members.filter((p) => p.relation === 'self').length;
-      if (heads !== 1)
-        for (const p of members)
-          fail(p, 'relation', heads === 0 ? 'NO_HEAD' : 'MANY_HEADS', { count, heads });
-    }
-    const first = members[0];
-    if (first.gridId && first.room) {
-      const { building, unitNo, room } = first.room;
-      if (stored.has(addressKey([first.gridId, building, unitNo, room])))
-        for (const p of members) fail(p, 'room', 'ADDRESS_TAKEN');
-    }
-    // A household is registered whole or not at all, so that no one is left out of it unnoticed.
-    const faulty = members.filter((p) => p.problems.length);
-    if (faulty.length) {
-      const rowsText = faulty.map((p) => p.source.row).join('、');
-      for (const p of members)
-        if (!p.problems.length) fail(p, null, 'HOUSEHOLD_SKIPPED', { rows: rowsText });
+    const heads = members.filter((p) => p.relation === 'self');
+    if (heads.length > 1) {
+      for (const p of members) fail(p, 'relation', 'MANY_HEADS', { count, heads: heads.length });
       continue;
     }
-    const head = members.find((p) => p.relation === 'self')!;
+    const head = heads[0];
+    const good = (p: ParsedRow) => p !== head && p.problems.length === 0;
+    if (!head) {
+      const join = storedHousehold(members);
+      const gridId = members.map((p) => gridOf.get(p)).find(Boolean);
+      if (join && gridId) {
+        const joining = members.filter(good);
+        if (joining.length)
+          households.push({
+            rows: joining.map((p) => p.row),
+            join,
+            gridId,
+            members: joining.map(member),
+          });
+      } else
+        for (const p of members)
+          if (!p.problems.some((x) => x.column === 'relation'))
+            fail(p, 'relation', 'NO_HEAD', { count });
+      continue;
+    }
+    const headStored = storedOf(head);
+    const onlyStored = head.problems.every((x) => x.code === 'DUPLICATE_STORED');
+    if (headStored && onlyStored && headStored.relation_to_head === 'self') {
+      // The head is registered already (the same file again, or next month's): new members join.
+      const joining = members.filter(good);
+      if (joining.length)
+        households.push({
+          rows: joining.map((p) => p.row),
+          join: headStored.household_id,
+          gridId: gridOf.get(head)!,
+          members: joining.map(member),
+        });
+      continue;
+    }
+    if (head.problems.length) {
+      for (const p of members) if (good(p)) fail(p, null, 'HOUSEHOLD_SKIPPED', { rows: head.row });
+      continue;
+    }
+    const others = members.filter(good);
     households.push({
-      rows: members.map((p) => p.source.row),
-      input: {
-        gridId: head.gridId!,
+      rows: [head.row, ...others.map((p) => p.row)],
+      householdNo: head.householdNo || undefined,
+      create: {
+        gridId: gridOf.get(head)!,
         ...head.room!,
         ...head.household,
         head: head.resident!,
-        members: members
-          .filter((p) => p !== head)
-          .map((p) => ({ ...p.resident!, relationToHead: p.relation! })),
+        members: others.map(member),
       },
     });
   }
   const problems = rows.flatMap((p) => p.problems);
   return {
-    totalRows: rows.length,
     households,
     validRows: households.reduce((n, h) => n + h.rows.length, 0),
     problems,
-    problemRows: new Set(problems.map((p) => p.row)),
+    problemRows: new Set(problems.map((p) => p.row)).size,
   };
 }
 
@@ -356,20 +295,23 @@ const columnOrder = new Map<LedgerColumnKey | null, number>([
   ...ledgerColumns.map((c, i): [LedgerColumnKey, number] => [c.key, i]),
 ]);
 
-/** The problems in the caller's language, by row and column, each naming the column as the file heads it. */
+export const sortProblems = (problems: Problem[]): Problem[] =>
+  [...problems].sort(
+    (a, b) => a.row - b.row || columnOrder.get(a.column)! - columnOrder.get(b.column)!,
+  );
+
+/** The problems in the caller's language, each naming the column as the file heads it. */
 export function presentProblems(
   problems: Problem[],
-  sheet: LedgerSheet,
+  headerOf: Partial<Record<string, string>>,
   locale: Locale,
-): LedgerProblem[] {
-  return [...problems]
-    .sort((a, b) => a.row - b.row || columnOrder.get(a.column)! - columnOrder.get(b.column)!)
-    .map((p) => ({
-      row: p.row,
-      column: p.column
-        ? (sheet.headerOf[p.column] ?? ledgerColumns.find((c) => c.key === p.column)!.header)
-        : null,
-      code: p.code,
-      reason: interpolate(ledgerProblemMessages[locale][p.code], p.params),
-    }));
+): ImportProblem[] {
+  return problems.map((p) => ({
+    row: p.row,
+    column: p.column
+      ? (headerOf[p.column] ?? ledgerColumns.find((c) => c.key === p.column)!.header)
+      : null,
+    code: p.code,
+    reason: interpolate(ledgerProblemMessages[locale][p.code], p.params),
+  }));
 }

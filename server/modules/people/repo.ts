@@ -368,3 +368,94 @@ export async function findSensitiveAccess(db: Db, streetIds: string[] | null, li
     q = q.where('sensitive_access.street_id', 'in', streetIds.length ? streetIds : ['-']);
   return q.orderBy('sensitive_access.at', 'desc').limit(limit).execute();
 }
+
+/** Rows per INSERT of a bulk write: well under either dialect's limit of bound values. */
+const BULK = 400;
+
+/** New households with their residents, care tags and history, a few statements per table. */
+export async function insertHouseholdsBulk(
+  db: Db,
+  rows: {
+    households: HouseholdRow[];
+    residents: NewResident[];
+    tags: { resident_id: string; tag: string; street_id: string; community_id: string }[];
+    history: NewRecordHistory[];
+  },
+): Promise<void> {
+  for (let i = 0; i < rows.households.length; i += BULK)
+    await db
+      .insertInto('household')
+      .values(rows.households.slice(i, i + BULK))
+      .execute();
+  for (let i = 0; i < rows.residents.length; i += BULK)
+    await db
+      .insertInto('resident')
+      .values(rows.residents.slice(i, i + BULK))
+      .execute();
+  for (let i = 0; i < rows.tags.length; i += BULK)
+    await db
+      .insertInto('resident_care_tag')
+      .values(rows.tags.slice(i, i + BULK))
+      .execute();
+  for (let i = 0; i < rows.history.length; i += BULK)
+    await db
+      .insertInto('record_history')
+      .values(rows.history.slice(i, i + BULK))
+      .execute();
+}
+
+/** The stored residents with these ID-number blind indexes: where they live and as whom. */
+export async function findResidentsByIdIndexes(db: Db, indexes: string[]) {
+  const found = new Map<string, { household_id: string; relation_to_head: string }>();
+  for (let i = 0; i < indexes.length; i += 500) {
+    const rows = await db
+      .selectFrom('resident')
+      .select(['id_number_index', 'household_id', 'relation_to_head'])
+      .where('id_number_index', 'in', indexes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.id_number_index) found.set(r.id_number_index, r);
+  }
+  return found;
+}
+
+/** The active households of these grids with their head's name, to find the one a later row joins. */
+export async function findHouseholdHeads(db: Db, gridIds: string[]) {
+  if (gridIds.length === 0) return [];
+  return db
+    .selectFrom('household as h')
+    .leftJoin('resident as r', 'r.id', 'h.head_resident_id')
+    .select(['h.id', 'h.grid_id', 'h.building', 'h.unit_no', 'h.room', 'r.name as head_name'])
+    .where('h.grid_id', 'in', gridIds)
+    .where('h.status', '=', 'active')
+    .execute();
+}
+
+/** Households registered from a file, by the number (户号) the file gave them. */
+export async function findHouseholdsByNumber(db: Db, streetIds: string[], numbers: string[]) {
+  const found = new Map<string, string>();
+  if (streetIds.length === 0) return found;
+  for (let i = 0; i < numbers.length; i += 500) {
+    const rows = await db
+      .selectFrom('import_household as n')
+      .innerJoin('household as h', 'h.id', 'n.household_id')
+      .select(['n.street_id', 'n.household_no', 'n.household_id'])
+      .where('n.street_id', 'in', streetIds)
+      .where('n.household_no', 'in', numbers.slice(i, i + 500))
+      .where('h.status', '=', 'active')
+      .execute();
+    for (const r of rows) found.set(`${r.street_id}\u0001${r.household_no}`, r.household_id);
+  }
+  return found;
+}
+
+export async function insertHouseholdNumbers(
+  db: Db,
+  rows: { street_id: string; household_no: string; household_id: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BULK)
+    await db
+      .insertInto('import_household')
+      .values(rows.slice(i, i + BULK))
+      .onConflict((oc) => oc.columns(['street_id', 'household_no']).doNothing())
+      .execute();
+}

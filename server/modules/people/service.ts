@@ -12,7 +12,7 @@ import type {
 import type { z } from 'zod';
 import type { relationsToHead } from '../../../common/people';
 import type { Db } from '../../db';
-import type { HouseholdRow, NewRecordHistory, ResidentRow } from '../../db/schema';
+import type { HouseholdRow, NewRecordHistory, NewResident, ResidentRow } from '../../db/schema';
 import { fieldCipher } from '../../lib/crypto';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -100,7 +100,7 @@ export async function residentInScope(
   return r;
 }
 
-async function placementFor(db: Db, caller: Caller, gridId: string): Promise<GridPlacement> {
+export async function placementFor(db: Db, caller: Caller, gridId: string): Promise<GridPlacement> {
   const p = await findGridPlacement(db, gridId);
   if (!p) throw new AppError(400, 'NOT_FOUND', {}, { field: 'gridId' });
   checkArea(
@@ -232,20 +232,17 @@ function historyRows(
   }));
 }
 
-async function insertResidentRow(
-  db: Db,
+/** The rows one new resident makes: the resident, its care tags and its history entry. */
+export function residentRowsFor(
   caller: Caller,
   input: MemberInput,
   household: { id: string } & Located,
   source: ChangeSource,
-): Promise<string> {
+): { resident: NewResident; tags: string[]; history: NewRecordHistory[] } {
   const id = input.id ?? newId();
   const now = nowIso();
   const cols = residentColumns(input);
-  if (cols.id_number_index && (await repo.findResidentByIdNumberIndex(db, cols.id_number_index))) {
-    throw new AppError(409, 'DUPLICATE_RESIDENT', {}, { field: 'idNumber' });
-  }
-  const row = {
+  const resident = {
     id,
     household_id: household.id,
     street_id: household.street_id,
@@ -275,18 +272,33 @@ async function insertResidentRow(
     created_at: now,
     updated_at: now,
   };
-  await repo.insertResident(db, row);
-  await repo.replaceCareTags(db, row, input.careTags ?? []);
-  await repo.insertHistory(
-    db,
-    historyRows(
-      caller,
-      { household_id: household.id, entity: 'resident', entity_id: id, operation: 'addMember' },
-      source,
-      [{ field: null, old: null, new: input.name }],
-    ),
+  const history = historyRows(
+    caller,
+    { household_id: household.id, entity: 'resident', entity_id: id, operation: 'addMember' },
+    source,
+    [{ field: null, old: null, new: input.name }],
   );
-  return id;
+  return { resident, tags: [...new Set(input.careTags ?? [])], history };
+}
+
+async function insertResidentRow(
+  db: Db,
+  caller: Caller,
+  input: MemberInput,
+  household: { id: string } & Located,
+  source: ChangeSource,
+): Promise<string> {
+  const { resident, tags, history } = residentRowsFor(caller, input, household, source);
+  if (
+    resident.id_number_index &&
+    (await repo.findResidentByIdNumberIndex(db, resident.id_number_index))
+  ) {
+    throw new AppError(409, 'DUPLICATE_RESIDENT', {}, { field: 'idNumber' });
+  }
+  await repo.insertResident(db, resident);
+  await repo.replaceCareTags(db, resident, tags);
+  await repo.insertHistory(db, history);
+  return resident.id;
 }
 
 /** A member registered with the household, beside its head. */
@@ -296,15 +308,10 @@ export type MemberInput = ResidentFields & { id?: string; relationToHead: Relati
  * Registers a household, its head and any further members inside the caller's transaction, with
  * history entries from the given source. The form (createHousehold) and the register import share it.
  */
-export async function insertHouseholdWith(
-  db: Db,
-  caller: Caller,
-  input: HouseholdCreate & { members?: MemberInput[] },
-  source: ChangeSource,
-): Promise<HouseholdRow> {
-  const place = await placementFor(db, caller, input.gridId);
+/** The household row a new household makes (its head is set once the head's row exists). */
+export function householdRowFor(place: GridPlacement, input: HouseholdCreate): HouseholdRow {
   const now = nowIso();
-  const row: HouseholdRow = {
+  return {
     id: input.id ?? newId(),
     ...placeColumns(place),
     building: input.building,
@@ -320,6 +327,16 @@ export async function insertHouseholdWith(
     created_at: now,
     updated_at: now,
   };
+}
+
+export async function insertHouseholdWith(
+  db: Db,
+  caller: Caller,
+  input: HouseholdCreate & { members?: MemberInput[] },
+  source: ChangeSource,
+): Promise<HouseholdRow> {
+  const place = await placementFor(db, caller, input.gridId);
+  const row = householdRowFor(place, input);
   await repo.insertHousehold(db, row);
   const headId = await insertResidentRow(
     db,

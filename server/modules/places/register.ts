@@ -13,6 +13,7 @@ import { LEDGER_REASON_HEADER } from '../../../common/ledger';
 import type { Db } from '../../db';
 import { AppError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { writeWorkbook } from '../../lib/xlsx';
 import { actorOf, recordAudit } from '../audit/service';
 import { hasRole, type Caller } from '../auth/caller';
 import { describeGrids, getOrgTree } from '../org/service';
@@ -365,7 +366,7 @@ export async function placeTemplate(): Promise<Buffer> {
     '导入分两步：先预览，列出每一行的问题，不写入任何数据；确认后只导入没有问题的行。',
   ])
     help.addRow({ text });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeWorkbook(wb);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PublicTipCreate } from '../../../common/schemas/tips';
 import type { Db } from '../../db';
 import { fieldCipher } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
+import { spendChallenge } from './repo';
 import { insertNewTip, placeOf } from './service';
 
 /**
@@ -18,16 +19,6 @@ const VALID_MS = 10 * 60 * 1000;
 
 const hmacKey = (): string => fieldCipher().blindIndex('altcha', 'tip-challenge');
 
-/** Signatures of challenges already spent, until they would have expired anyway. */
-const spent = new Map<string, number>();
-function spend(signature: string): boolean {
-  const now = Date.now();
-  for (const [s, until] of spent) if (until < now) spent.delete(s);
-  if (spent.has(signature)) return false;
-  spent.set(signature, now + VALID_MS);
-  return true;
-}
-
 export async function tipChallenge(): Promise<Challenge> {
   return createChallenge({
     algorithm: ALGORITHM,
@@ -39,17 +30,21 @@ export async function tipChallenge(): Promise<Challenge> {
   });
 }
 
-/** Checks the solved challenge the form sent (base64 of { challenge, solution }). */
-export async function checkChallenge(payload: string): Promise<void> {
-  const fail = () => new AppError(400, 'TIP_CHALLENGE_FAILED', {}, { field: 'altcha' });
+const challengeFailed = () => new AppError(400, 'TIP_CHALLENGE_FAILED', {}, { field: 'altcha' });
+
+/**
+ * Checks the solved challenge the form sent (base64 of { challenge, solution }); answers its
+ * signature, which is spent with the tip it brings.
+ */
+export async function checkChallenge(payload: string): Promise<string> {
   let parsed: { challenge?: Challenge; solution?: Solution };
   try {
     parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as typeof parsed;
   } catch {
-    throw fail();
+    throw challengeFailed();
   }
   if (!parsed?.challenge?.parameters || !parsed.challenge.signature || !parsed.solution)
-    throw fail();
+    throw challengeFailed();
   let ok = false;
   try {
     const r = await verifySolution({
@@ -62,7 +57,8 @@ export async function checkChallenge(payload: string): Promise<void> {
   } catch {
     ok = false;
   }
-  if (!ok || !spend(parsed.challenge.signature)) throw fail();
+  if (!ok) throw challengeFailed();
+  return parsed.challenge.signature;
 }
 
 /** A resident's tip from the public form: no log-in, the challenge solved, a tracking code back. */
@@ -71,8 +67,18 @@ export async function createPublicTip(
   input: PublicTipCreate,
   ip: string,
 ): Promise<{ trackingCode: string; submittedAt: string }> {
-  await checkChallenge(input.altcha);
+  const signature = await checkChallenge(input.altcha);
   return db0.transaction().execute(async (db) => {
+    // Spent in the database, in the tip's own transaction: no other process and no restart takes the
+    // same solution again, and a tip refused (say, for a wrong community) leaves it unspent.
+    const now = new Date();
+    const spent = await spendChallenge(
+      db,
+      signature,
+      now.toISOString(),
+      new Date(now.getTime() + VALID_MS).toISOString(),
+    );
+    if (!spent) throw challengeFailed();
     const where = await placeOf(db, input.streetId, input.communityId);
     const row = await insertNewTip(
       db,

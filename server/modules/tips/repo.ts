@@ -114,3 +114,23 @@ export async function unitHasTips(db: Db, unitId: string): Promise<boolean> {
     .executeTakeFirst();
   return hit !== undefined;
 }
+
+/**
+ * Records a solved challenge as spent; false when it already was. Expired ones are let go first,
+ * as a challenge past its expiry is refused by its signature anyway.
+ */
+export async function spendChallenge(
+  db: Db,
+  signature: string,
+  now: string,
+  expiresAt: string,
+): Promise<boolean> {
+  await db.deleteFrom('spent_challenge').where('expires_at', '<', now).execute();
+  const row = await db
+    .insertInto('spent_challenge')
+    .values({ signature, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('signature').doNothing())
+    .returning('signature')
+    .executeTakeFirst();
+  return row !== undefined;
+}

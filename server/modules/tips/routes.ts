@@ -167,7 +167,7 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/public/tips/challenge',
     {
-      config: { public: true, rateLimit: { max: 30, timeWindow: '10 minutes' } },
+      config: { public: true, limit: { points: 30, seconds: 600 } },
       schema: {
         tags,
         summary: 'A proof-of-work challenge (ALTCHA) for the public tip form',
@@ -198,7 +198,7 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/public/tips',
     {
-      config: { public: true, rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      config: { public: true, limit: { points: 5, seconds: 600 } },
       schema: {
         tags,
         summary: 'A resident’s tip (no log-in; the solved challenge required; 5 per 10 minutes)',
@@ -211,7 +211,7 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/public/tips/:trackingCode',
     {
-      config: { public: true, rateLimit: { max: 30, timeWindow: '10 minutes' } },
+      config: { public: true, limit: { points: 30, seconds: 600 } },
       schema: {
         tags,
         summary: 'A tip’s status and public replies by tracking code (nothing else)',
@@ -227,7 +227,7 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/public/tips/:trackingCode/rating',
     {
-      config: { public: true, rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      config: { public: true, limit: { points: 5, seconds: 600 } },
       schema: {
         tags,
         summary: 'Rate the handling (1–5) once the tip is done; only once',

@@ -107,6 +107,8 @@ describe.each(dialects)('tips on %s', (dialect) => {
       p.startsWith('/api/public/') ||
       p === '/api/auth/login' ||
       p === '/api/health' ||
+      p === '/api/health/live' ||
+      p === '/api/health/ready' ||
       p.startsWith('/api/docs') ||
       p === '/api/openapi.json';
     const refused: string[] = [];
@@ -185,6 +187,30 @@ describe.each(dialects)('tips on %s', (dialect) => {
       payload: { ...body, altcha },
     });
     expect(replay.statusCode).toBe(400);
+    expect(await count('tip')).toBe(before + 1);
+  });
+
+  it('refuses a solved challenge spent once, in another process on the same database too', async () => {
+    const other = await t.twin();
+    const before = await count('tip');
+    const altcha = await solvedChallenge(t);
+    const send = (app: typeof other) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/public/tips',
+        remoteAddress: '10.6.0.1',
+        payload: {
+          streetId: xinwangId,
+          topic: 'home',
+          category: 'other',
+          description: '楼道灯坏了一周',
+          altcha,
+        },
+      });
+    expect((await send(t.app)).statusCode).toBe(201);
+    const replay = await send(other);
+    expect(replay.statusCode).toBe(400);
+    expect(replay.json<ErrorReply>().error.code).toBe('TIP_CHALLENGE_FAILED');
     expect(await count('tip')).toBe(before + 1);
   });
 

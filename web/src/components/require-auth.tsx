@@ -1,16 +1,9 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Button, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMeQuery } from '../auth';
-
-export function FullPageSpin() {
-  return (
-    <div className="full-page-center">
-      <Spin size="large" />
-    </div>
-  );
-}
+import { FullPageSpin } from './plain/page-spin';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -14,8 +14,9 @@ import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
 import { indexTree } from '../org/org-tree-utils';
 import { HouseholdCreateDialog } from './household-create-dialog';
-import { LedgerImportDialog } from './ledger-import-dialog';
-import { useResidentPage } from './people-api';
+import { ImportDialog } from '../imports/import-dialog';
+import { UnfinishedImports } from '../imports/unfinished-imports';
+import { useInvalidateResidents, useResidentPage } from './people-api';
 import { usePeopleOptions } from './people-options';
 import { ResidentCards, ResidentTable } from './residents-list';
 import { PhoneActionBar } from './phone-action-bar';
@@ -62,6 +63,12 @@ export function ResidentsPage() {
   const tree = useOrgTree(false);
   const [exporting, setExporting] = useState(false);
   const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const invalidateResidents = useInvalidateResidents();
+  const openImport = (id: string | null) => {
+    setImportId(id);
+    setDialog('import');
+  };
   const items = list.data?.items ?? [];
   const index = indexTree(tree.data ?? []);
 
@@ -102,7 +109,7 @@ export function ResidentsPage() {
     </Button>
   );
   const importButton = canWrite && (
-    <Button icon={<UploadOutlined />} onClick={() => setDialog('import')}>
+    <Button icon={<UploadOutlined />} onClick={() => openImport(null)}>
       {t('people.register.import')}
     </Button>
   );
@@ -131,6 +138,7 @@ export function ResidentsPage() {
         )
       }
     >
+      <UnfinishedImports kind="residents" enabled={canWrite} onOpen={openImport} />
       <div className="filter-bar">
         <Input.Search
           allowClear
@@ -208,7 +216,14 @@ export function ResidentsPage() {
       </ListState>
       {isPhone && createButton && <PhoneActionBar>{createButton}</PhoneActionBar>}
       <HouseholdCreateDialog open={dialog === 'create'} onClose={() => setDialog(null)} />
-      <LedgerImportDialog open={dialog === 'import'} onClose={() => setDialog(null)} />
+      <ImportDialog
+        open={dialog === 'import'}
+        onClose={() => setDialog(null)}
+        kind="residents"
+        importId={importId}
+        templatePath="/households/import-template.xlsx"
+        onImported={invalidateResidents}
+      />
     </Card>
   );
 }

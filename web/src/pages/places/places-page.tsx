@@ -19,7 +19,8 @@ import { OrgUnitSelect } from '../../components/org-unit-select';
 import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
 import { indexTree } from '../org/org-tree-utils';
-import { LedgerImportDialog } from '../people/ledger-import-dialog';
+import { ImportDialog } from '../imports/import-dialog';
+import { UnfinishedImports } from '../imports/unfinished-imports';
 import { PhoneActionBar } from '../people/phone-action-bar';
 import { PlaceFormDialog } from './place-form-dialog';
 import { useCanWritePlaces, usePlaceWrites } from './places-api';
@@ -63,6 +64,11 @@ export function PlacesPage() {
   const tree = useOrgTree(false);
   const index = indexTree(tree.data ?? []);
   const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const openImport = (id: string | null) => {
+    setImportId(id);
+    setDialog('import');
+  };
   const [exporting, setExporting] = useState(false);
   const [params, setParams] = useSearchParams();
   const filters = {
@@ -127,7 +133,7 @@ export function PlacesPage() {
     </Button>
   );
   const importButton = canWrite && (
-    <Button icon={<UploadOutlined />} onClick={() => setDialog('import')}>
+    <Button icon={<UploadOutlined />} onClick={() => openImport(null)}>
       {t('placeUi.register.import')}
     </Button>
   );
@@ -196,6 +202,7 @@ export function PlacesPage() {
         )
       }
     >
+      <UnfinishedImports kind="places" enabled={canWrite} onOpen={openImport} />
       <div className="filter-bar">
         <Input.Search
           allowClear
@@ -291,13 +298,12 @@ export function PlacesPage() {
         onClose={() => setDialog(null)}
         onSaved={(place) => void navigate(`/places/${place.id}`)}
       />
-      <LedgerImportDialog
+      <ImportDialog
         open={dialog === 'import'}
         onClose={() => setDialog(null)}
-        base="/places"
-        fileStem="places"
-        title={t('placeUi.register.importTitle')}
-        uploadNote={t('placeUi.register.uploadNote')}
+        kind="places"
+        importId={importId}
+        templatePath="/places/import-template.xlsx"
         onImported={writes.invalidate}
       />
     </Card>

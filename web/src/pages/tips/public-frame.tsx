@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../components/language-switch';
-import '../../styles/tips.css';
+import { PlainLanguageSwitch } from '../../components/plain/language-switch';
+import '../../styles/public.css';
 
-/** The public pages' own frame: no menu, no log-in, large friendly text on any phone. */
+/**
+ * The public pages' own frame: no menu, no log-in, large friendly text on any phone. Plain HTML and
+ * a little CSS: a resident opening the page from a poster on a weak signal waits for no UI library.
+ */
 export function PublicFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -13,7 +16,7 @@ export function PublicFrame({ children }: { children: ReactNode }) {
         <Link to="/tip" className="public-tip-brand">
           {t('app.name')} · {t('tips.public.title')}
         </Link>
-        <LanguageSwitch />
+        <PlainLanguageSwitch />
       </header>
       <main className="public-tip-main">{children}</main>
       <footer className="public-tip-footer">

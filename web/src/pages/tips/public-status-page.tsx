@@ -1,74 +1,77 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, App, Button, Form, Input, Rate, Skeleton, Tag, Timeline } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PublicTipStatus, TipPublicPhase } from '../../../../common/schemas/tips';
-import { normaliseTrackingCode } from '../../../../common/schemas/tips';
+import type { PublicTipStatus } from '../../../../common/schemas/tips';
+import { normaliseTrackingCode, type TipPublicPhase } from '../../../../common/tips';
 import { ApiError, apiSend } from '../../api';
+import { Field, Spinner } from '../../components/plain/field';
+import { useDocumentTitle } from '../../components/plain/use-document-title';
 import { formatTime } from '../../i18n';
 import { PublicFrame } from './public-frame';
-import { usePublicTip } from './tips-api';
-import { useQueryClient } from '@tanstack/react-query';
+import { publicTipKey, usePublicTip } from './public-api';
 
-const phaseColour: Record<TipPublicPhase, string> = {
+/** Colour goes with the word, never alone (UX.md: blue in hand, green done, grey closed). */
+const phaseTone: Record<TipPublicPhase, string> = {
   submitted: 'orange',
-  received: 'processing',
-  inProgress: 'processing',
-  done: 'success',
-  dismissed: 'default',
+  received: 'blue',
+  inProgress: 'blue',
+  done: 'green',
+  dismissed: 'grey',
 };
 
-export function PhaseTag({ phase }: { phase: TipPublicPhase }) {
+function PhaseChip({ phase }: { phase: TipPublicPhase }) {
   const { t } = useTranslation();
-  return <Tag color={phaseColour[phase]}>{t(`tips.phases.${phase}`)}</Tag>;
+  return <span className={`chip ${phaseTone[phase]}`}>{t(`tips.phases.${phase}`)}</span>;
 }
 
 /** /tip/status: the resident types the tracking code and sees the status, the replies, and rates. */
 export function PublicStatusPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('tips.public.statusTitle'));
   const [params, setParams] = useSearchParams();
   const code = params.get('code') ?? undefined;
   const status = usePublicTip(code);
   const [typed, setTyped] = useState(code ?? '');
 
-  const lookup = () => {
+  const lookup = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
     const c = normaliseTrackingCode(typed);
     if (!c) return;
     setTyped(c);
     setParams({ code: c });
   };
+  const notFound = status.error instanceof ApiError && status.error.status === 404;
 
   return (
     <PublicFrame>
       <h1 className="public-tip-title">{t('tips.public.statusTitle')}</h1>
-      <div className="public-tip-lookup">
-        <Input
-          size="large"
+      <form className="public-tip-lookup" role="search" onSubmit={lookup}>
+        <input
+          className="input public-tip-code-input"
           value={typed}
           placeholder="K7MX-3PQD-9R"
           aria-label={t('tips.public.codeInput')}
           onChange={(e) => setTyped(e.target.value)}
-          onPressEnter={lookup}
           autoCapitalize="characters"
-          className="public-tip-code-input"
+          autoComplete="off"
+          spellCheck={false}
         />
-        <Button type="primary" size="large" onClick={lookup}>
+        <button type="submit" className="btn primary large">
           {t('tips.public.lookup')}
-        </Button>
-      </div>
-      {code && status.isPending && <Skeleton active />}
+        </button>
+      </form>
+      {code && status.isPending && (
+        <div className="public-tip-status skeleton" role="status" aria-label={t('common.loading')}>
+          <span />
+          <span />
+          <span />
+        </div>
+      )}
       {status.isError && (
-        <Alert
-          type={
-            status.error instanceof ApiError && status.error.status === 404 ? 'warning' : 'error'
-          }
-          showIcon
-          title={
-            status.error instanceof ApiError && status.error.status === 404
-              ? t('tips.public.notFound')
-              : status.error.message
-          }
-        />
+        <div className={notFound ? 'notice warning' : 'notice error'} role="alert">
+          {notFound ? t('tips.public.notFound') : status.error.message}
+        </div>
       )}
       {status.data && <StatusCard tip={status.data} />}
     </PublicFrame>
@@ -78,17 +81,17 @@ export function PublicStatusPage() {
 function StatusCard({ tip }: { tip: PublicTipStatus }) {
   const { t } = useTranslation();
   return (
-    <section className="public-tip-status" data-testid="tip-status">
+    <section className="public-tip-status" data-testid="tip-status" aria-label={tip.trackingCode}>
       <div className="public-tip-status-head">
         <span className="public-tip-code small">{tip.trackingCode}</span>
-        <PhaseTag phase={tip.phase} />
+        <PhaseChip phase={tip.phase} />
       </div>
       <dl className="public-tip-facts">
         <dt>{t('tips.public.currentPhase')}</dt>
         <dd>{t(`tips.phases.${tip.phase}`)}</dd>
         <dt>{t('tips.public.submittedAt')}</dt>
         <dd>{formatTime(tip.submittedAt)}</dd>
-        <dt>{t('tips.fields.topic')}</dt>
+        <dt>{t('tips.public.kind')}</dt>
         <dd>
           {t(`tips.topics.${tip.topic}`)} · {t(`tips.categories.${tip.category}`)}
         </dd>
@@ -97,27 +100,23 @@ function StatusCard({ tip }: { tip: PublicTipStatus }) {
       {tip.replies.length === 0 ? (
         <p className="muted">{t('tips.public.noReplies')}</p>
       ) : (
-        <Timeline
-          items={tip.replies.map((r) => ({
-            color: r.phase === 'done' ? 'green' : r.phase === 'dismissed' ? 'gray' : 'blue',
-            content: (
-              <div className="public-tip-reply">
-                <div className="muted">
-                  {formatTime(r.at)} · {t(`tips.phases.${r.phase}`)}
-                </div>
-                <div>{r.text}</div>
+        <ol className="public-tip-replies">
+          {tip.replies.map((r, i) => (
+            <li key={i} className={phaseTone[r.phase]}>
+              <div className="muted">
+                {formatTime(r.at)} · {t(`tips.phases.${r.phase}`)}
               </div>
-            ),
-          }))}
-        />
+              <div>{r.text}</div>
+            </li>
+          ))}
+        </ol>
       )}
       {tip.rating !== null ? (
-        <Alert
-          type="success"
-          showIcon
-          title={t('tips.public.yourRating', { rating: tip.rating })}
-          description={tip.ratingComment ?? undefined}
-        />
+        <div className="notice success" role="status">
+          <div>{t('tips.public.rated')}</div>
+          <strong>{t('tips.public.yourRating', { rating: tip.rating })}</strong>
+          {tip.ratingComment && <div>{tip.ratingComment}</div>}
+        </div>
       ) : (
         tip.canRate && <RateForm tip={tip} />
       )}
@@ -125,46 +124,83 @@ function StatusCard({ tip }: { tip: PublicTipStatus }) {
   );
 }
 
+const ratings = [1, 2, 3, 4, 5] as const;
+
 function RateForm({ tip }: { tip: PublicTipStatus }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const qc = useQueryClient();
+  const [rating, setRating] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<{ rating: number; comment?: string }>();
-  const submit = async (v: { rating: number; comment?: string }) => {
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (saving) return;
+    if (rating === null) return setError(t('tips.public.rateRequired'));
     setSaving(true);
+    setError(null);
     try {
       const out = await apiSend<PublicTipStatus>(
         'POST',
         `/public/tips/${encodeURIComponent(tip.trackingCode)}/rating`,
-        { rating: v.rating, comment: v.comment?.trim() || undefined },
+        { rating, comment: comment.trim() || undefined },
       );
-      qc.setQueryData(['public', 'tip', tip.trackingCode], out);
-      void message.success(t('tips.public.rated'));
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      // The card turns into "your rating", which thanks the resident in words.
+      qc.setQueryData(publicTipKey(tip.trackingCode), out);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setSaving(false);
     }
   };
+
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      size="large"
-      onFinish={(v) => void submit(v)}
-      className="public-tip-rate"
-    >
-      <h2 className="public-tip-subtitle">{t('tips.public.rateTitle')}</h2>
-      <Form.Item name="rating" rules={[{ required: true, message: t('common.required') }]}>
-        <Rate className="public-tip-stars" />
-      </Form.Item>
-      <Form.Item name="comment" label={t('tips.public.rateComment')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" size="large" block loading={saving}>
+    <form className="public-tip-rate" noValidate onSubmit={(e) => void submit(e)}>
+      <fieldset className={error ? 'field has-error' : 'field'}>
+        <legend className="public-tip-subtitle">{t('tips.public.rateTitle')}</legend>
+        <div className="stars">
+          {ratings.map((n) => (
+            <label key={n} className={rating !== null && n <= rating ? 'star on' : 'star'}>
+              <input
+                type="radio"
+                name="rating"
+                value={n}
+                checked={rating === n}
+                onChange={() => {
+                  setRating(n);
+                  setError(null);
+                }}
+                aria-label={t('tips.public.ratingOption', { rating: n })}
+              />
+              <svg viewBox="0 0 24 24" aria-hidden>
+                <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
+              </svg>
+            </label>
+          ))}
+        </div>
+        {error && (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        )}
+      </fieldset>
+      <Field id="rate-comment" label={t('tips.public.rateComment')}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={500}
+          />
+        )}
+      </Field>
+      <button type="submit" className="btn primary block large" aria-busy={saving}>
+        {saving && <Spinner />}
         {t('tips.public.rateSubmit')}
-      </Button>
-    </Form>
+      </button>
+    </form>
   );
 }

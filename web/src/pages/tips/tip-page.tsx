@@ -8,9 +8,8 @@ import '../../styles/tips.css';
 import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
 import { PhoneActionBar } from '../people/phone-action-bar';
-import { PhaseTag } from './public-status-page';
 import { TipStepDialog, type TipAction } from './tip-step-dialog';
-import { TipStatusTag } from './tip-tags';
+import { PhaseTag, TipStatusTag } from './tip-tags';
 import { useTip } from './tips-api';
 
 /** The first of the allowed steps is the one primary button; the rest sit beside it. */

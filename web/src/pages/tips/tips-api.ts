@@ -1,8 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   IntakeReferral,
-  PublicStreets,
-  PublicTipStatus,
   Tip,
   TipChannel,
   TipCreate,
@@ -93,23 +91,4 @@ export function useReferralWrites() {
       apiSend<{ phone: string | null }>('POST', `/intake-referrals/${r.id}/phone`),
     refresh: () => void qc.invalidateQueries({ queryKey: referralsKey }),
   };
-}
-
-// ——— public (no log-in) ———
-
-export function usePublicStreets() {
-  return useQuery({
-    queryKey: ['public', 'streets'],
-    queryFn: () => apiGet<PublicStreets>('/public/streets'),
-    staleTime: 10 * 60 * 1000,
-  });
-}
-
-export function usePublicTip(code: string | undefined) {
-  return useQuery({
-    queryKey: ['public', 'tip', code],
-    queryFn: () => apiGet<PublicTipStatus>(`/public/tips/${encodeURIComponent(code!)}`),
-    enabled: !!code,
-    retry: false,
-  });
 }

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerMessage, WorkerTask } from './worker';
+
+/**
+ * The worker's script: beside this file under tsx (tests, `npm run dev`), and `import-worker.js`
+ * beside the bundle in dist/ (package.json's build:server makes it a separate entry).
+ */
+function workerScript(): { file: string; execArgv?: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const file = fileURLToPath(new URL('./worker.ts', here));
+    const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
+    return { file, execArgv: hasTsx ? undefined : [...process.execArgv, '--import', 'tsx'] };
+  }
+  const bundled = fileURLToPath(new URL('./import-worker.js', here));
+  if (!fs.existsSync(bundled)) throw new Error(`the import worker is missing: ${bundled}`);
+  return { file: bundled };
+}
+
+export interface RunningWorker {
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Runs one task in a worker thread, handing each of its messages to `onMessage` in order. */
+export function runWorker(
+  task: WorkerTask,
+  onMessage: (m: WorkerMessage) => void | Promise<void>,
+): RunningWorker {
+  const script = workerScript();
+  const worker = new Worker(script.file, { workerData: task, execArgv: script.execArgv });
+  let chain = Promise.resolve();
+  const done = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: WorkerMessage) => {
+      chain = chain
+        .then(() => onMessage(m))
+        .catch((err: unknown) => {
+          reject(err instanceof Error ? err : new Error(String(err)));
+          void worker.terminate();
+        });
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      void chain.then(() =>
+        code === 0 ? resolve() : reject(new Error(`import worker stopped with code ${code}`)),
+      );
+    });
+  });
+  return { done, stop: () => worker.terminate().then(() => undefined) };
+}
