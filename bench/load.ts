@@ -18,6 +18,10 @@ export interface Scenario {
   concurrency: number;
   /** Requests sent first and not counted: connections opened, statements prepared, code warmed. */
   warmup: number;
+  /** Another server than the request's baseUrl, for runs that alternate between two servers. */
+  baseUrl?: string;
+  /** Stop sending after this long (warm-up and measured part each), however many were asked for. */
+  maxSeconds?: number;
 }
 
 export interface ScenarioResult {
@@ -92,8 +96,9 @@ async function runScenario(baseUrl: string, s: Scenario): Promise<ScenarioResult
   };
   const drive = async (total: number, record: (ms: number) => void) => {
     let next = 0;
+    const until = performance.now() + (s.maxSeconds ?? 3600) * 1000;
     const worker = async () => {
-      while (next < total) record(await one(next++));
+      while (next < total && performance.now() < until) record(await one(next++));
     };
     await Promise.all(Array.from({ length: Math.min(s.concurrency, total) }, worker));
   };
@@ -110,15 +115,15 @@ async function runScenario(baseUrl: string, s: Scenario): Promise<ScenarioResult
   latencies.sort((a, b) => a - b);
   return {
     name: s.name,
-    requests: s.requests,
+    requests: latencies.length,
     concurrency: s.concurrency,
     errors,
     firstError,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    perSecond: s.requests / wallSeconds,
-    meanBytes: bytes / s.requests,
+    perSecond: latencies.length / wallSeconds,
+    meanBytes: bytes / Math.max(1, latencies.length),
   };
 }
 
@@ -129,7 +134,7 @@ process.once('message', (message: LoadRequest) => {
       const results: ScenarioResult[] = [];
       for (const s of message.scenarios) {
         process.stderr.write(`  ${s.name} …\n`);
-        results.push(await runScenario(message.baseUrl, s));
+        results.push(await runScenario(s.baseUrl ?? message.baseUrl, s));
       }
       reply = { results };
     } catch (err) {

@@ -15,6 +15,7 @@ export const importMessageKeys = [
   'tooBig',
   'empty',
   'noHeader',
+  'noHeaderPlaces',
   'tooManyRows',
   'unknownField',
   'fieldTwice',
@@ -36,6 +37,7 @@ export const importMessages: Record<Locale, Record<ImportMessageKey, string>> = 
     tooBig: '文件超过 {{max}} MB，请分成几个文件导入',
     empty: '文件中没有数据',
     noHeader: '前 {{rows}} 行中找不到表头（须有一行写着“姓名”“身份证号”等列名）',
+    noHeaderPlaces: '前 {{rows}} 行中找不到表头（须有一行写着“名称”“类别”“地址”等列名）',
     tooManyRows: '一次最多导入 {{max}} 行，请分成几个文件导入',
     unknownField: '「{{value}}」不是可导入的项目',
     fieldTwice: '「{{field}}」对应了多列（{{columns}}），每项只能对应一列',
@@ -54,6 +56,8 @@ export const importMessages: Record<Locale, Record<ImportMessageKey, string>> = 
     empty: 'The file holds no data',
     noHeader:
       'No header row in the first {{rows}} rows (a row naming columns such as 姓名 and 身份证号)',
+    noHeaderPlaces:
+      'No header row in the first {{rows}} rows (a row naming columns such as 名称, 类别 and 地址)',
     tooManyRows: 'At most {{max}} rows per import: split the file',
     unknownField: '"{{value}}" is not something that can be imported',
     fieldTwice: '"{{field}}" is given to several columns ({{columns}}); each goes to one column',
@@ -97,5 +101,11 @@ export const importFieldLabels: Record<Locale, Record<string, string>> = {
     householdNotes: 'Household notes',
     householdNo: 'Household number',
     headName: 'Head of household',
+    category: 'Category',
+    address: 'Address',
+    licenceNo: 'Licence number',
+    personInCharge: 'Person in charge',
+    lat: 'Latitude',
+    lng: 'Longitude',
   },
 };

@@ -25,7 +25,7 @@ cp -r "$root/web/dist" "$work/app/web/dist"
 export NODE_ENV=production LINLI_DATA_DIR="$work/data" PORT="${SMOKE_PORT:-3917}" HOST=127.0.0.1
 export LINLI_SECRET_KEY="smoke-test-key-$(date +%s)-0123456789abcdef"
 url="http://127.0.0.1:$PORT"
-password='Smoke-2026-Linli'
+password='Qiao-2026-Linli'
 (cd "$work/app" && node dist/cli.js create-admin --username smoke --name 冒烟测试 --district 平城区 --code 140213 --password "$password" >/dev/null) ||
   fail "create-admin"
 

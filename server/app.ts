@@ -353,6 +353,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     importsRoutes({
       dir: opts.importDir ?? path.join(loadConfig().dataDir, 'imports'),
       dialect: opts.dbHandle.dialect,
+      connection: opts.dbHandle.connection,
+      secretKey: opts.secretKey,
     }),
   );
   await app.register(placesRoutes);

@@ -5,7 +5,7 @@ import { localFileStore } from './modules/files/store';
 import { createFieldCipher, loadSecretKey, useFieldCipher } from './lib/crypto';
 import { ConfigError, productionProblems, type Config } from './config';
 import { demoSeededAt } from './db/system-settings';
-import { migrateToLatest, openDb, type DbHandle } from './db';
+import { migrateToLatest, openDb, refreshStatistics, type DbHandle } from './db';
 import { demoLoginLines, seedDemo } from './demo/seed';
 import { findDistricts } from './modules/org/service';
 import { countStaff } from './modules/auth/staff-service';
@@ -25,6 +25,8 @@ export interface Started {
 /** Enough generated households that lists and searches show real pages (a few hundred in all). */
 export const DEMO_HOUSEHOLDS_PER_COMMUNITY = 20;
 
+export const STATISTICS_JOB = 'db.statistics';
+
 /** Intervals of the periodic jobs, shortened by tests that watch them run. */
 export interface StartOptions {
   escalationIntervalMs?: number;
@@ -38,6 +40,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     throw new ConfigError(`Linli will not start in production:\n  ${refused.join('\n  ')}`);
   const dbHandle = openDb(config);
   await migrateToLatest(dbHandle.db);
+  await refreshStatistics(dbHandle);
   const seeded = config.production ? await demoSeededAt(dbHandle.db) : undefined;
   if (seeded) {
     await dbHandle.close();
@@ -80,6 +83,8 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     log: app.log,
   });
   registerEscalationJob(jobs, dbHandle.db, options.escalationIntervalMs);
+  // The planner's statistics follow the registers as they grow (an import refreshes them at once).
+  jobs.every(STATISTICS_JOB, 3_600_000, () => refreshStatistics(dbHandle));
   const unregisterDelivery = registerDeliveryJob(jobs, dbHandle.db, options.deliveryIntervalMs);
   await jobs.start();
   // Fastify runs onClose hooks last-added first: added after the database's, this one lets the runs

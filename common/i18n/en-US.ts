@@ -577,6 +577,7 @@ export const enUS: Messages = {
     loadFailed: 'Could not load',
     comingSoon: 'Coming soon',
     total: '{{total}} in all',
+    totalCapped: 'More than {{total}}: narrow the search',
     export: 'Export Excel',
     exportFailed: 'Export failed',
     notFound: 'Page not found',
@@ -1827,13 +1828,6 @@ export const enUS: Messages = {
       LICENCE_TAKEN: 'A place with this licence number is already registered',
       PLACE_EXISTS: 'A place with this name and address is already registered in the grid',
       DUPLICATE_IN_FILE: 'Same place as row {{other}}',
-    },
-    importFile: {
-      notXlsx: 'Send an .xlsx Excel file as the request body',
-      noHeader:
-        'No header row in the first 10 rows (it names columns such as 名称, 类别, 社区 and 网格): use the template',
-      missingColumns: 'Required columns are missing: {{columns}}',
-      tooManyRows: 'At most {{max}} rows per import: split the file',
     },
   },
   surveys: {

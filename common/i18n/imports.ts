@@ -65,6 +65,7 @@ const zhCN = {
   noProblems: '没有发现问题，可以导入。',
   problemsNote:
     '有问题的行暂不导入，同户其他成员照常导入。可下载问题文件，改好后再导入，会并入已导入的户。',
+  problemsNotePlaces: '有问题的行暂不导入，其他场所照常导入。可下载问题文件，改好后再导入。',
   problemsShown: '以下为前 {{shown}} 个问题，全部问题见问题文件。',
   downloadProblems: '下载问题文件',
   commit: '导入',
@@ -162,6 +163,8 @@ const enUS: ImportMessages = {
   noProblems: 'No problems found: ready to import.',
   problemsNote:
     'Rows with problems wait; the other members of their household are imported. Download the problem file, correct it and import it: the rows join their households.',
+  problemsNotePlaces:
+    'Rows with problems wait; the other places are imported. Download the problem file, fix it and import it again.',
   problemsShown: 'The first {{shown}} problems; the problem file has them all.',
   downloadProblems: 'Download problem file',
   commit: 'Import',

@@ -564,6 +564,7 @@ export const zhCN = {
     loadFailed: '加载失败',
     comingSoon: '即将上线',
     total: '共 {{total}} 条',
+    totalCapped: '超过 {{total}} 条，请缩小查找范围',
     export: '导出 Excel',
     exportFailed: '导出失败',
     notFound: '页面不存在',
@@ -1723,12 +1724,6 @@ export const zhCN = {
       LICENCE_TAKEN: '系统中已登记该营业执照号的场所',
       PLACE_EXISTS: '该网格中已登记同名同地址的场所',
       DUPLICATE_IN_FILE: '与第 {{other}} 行重复',
-    },
-    importFile: {
-      notXlsx: '请上传 .xlsx 格式的 Excel 文件（请求体为文件本身）',
-      noHeader: '前 10 行中找不到表头（须含“名称”“类别”“社区”“网格”等列名），请使用导入模板',
-      missingColumns: '缺少必填列：{{columns}}',
-      tooManyRows: '一次最多导入 {{max}} 行，请分批导入',
     },
   },
   surveys: {

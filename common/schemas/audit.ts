@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zStaffActor } from './auth';
 import { zPage, zPageQuery, zTimestamp } from './common';
 
 export const zAuditEntry = z.object({
@@ -6,6 +7,7 @@ export const zAuditEntry = z.object({
   at: zTimestamp,
   userId: z.string().nullable(),
   username: z.string().nullable(),
+  actor: zStaffActor.nullable().describe('the person behind userId; null: none (a failed log-in)'),
   ip: z.string().nullable(),
   action: z.string().describe('e.g. login, login.failed, orgUnit.create, resident.readSensitive'),
   entity: z.string().nullable(),

@@ -16,6 +16,14 @@ export const zLogin = z.object({
 });
 export type Login = z.infer<typeof zLogin>;
 
+/** Who did something, as a person reads it: 赵晓雯 · 社工 (not the account social.zhenhua). */
+export const zStaffActor = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: zRole.nullable().describe('the highest role the person holds; null: none left'),
+});
+export type StaffActor = z.infer<typeof zStaffActor>;
+
 export const zRoleAssignmentView = z.object({
   role: zRole,
   orgUnitId: zId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zResidentFields } from './people';
+import { zStaffActor } from './auth';
 import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
 
 /** Where a case came from (个案来源); labels in the i18n group `cases.sources`. */
@@ -316,6 +317,7 @@ export const zCaseEvent = z.object({
   id: zId,
   at: zTimestamp,
   username: z.string(),
+  actor: zStaffActor.nullable().describe('the person behind the account'),
   action: z
     .string()
     .describe(

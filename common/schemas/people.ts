@@ -12,6 +12,7 @@ import {
   residentStatuses,
   selfCareLevels,
 } from '../people';
+import { zStaffActor } from './auth';
 import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
 
 export const zCareTag = z.enum(careTags);
@@ -167,9 +168,19 @@ export const zResidentQuery = zPageQuery.extend({
   communityId: zId.optional(),
   gridId: zId.optional(),
   status: z.enum(residentStatuses).optional(),
+  cursor: z
+    .string()
+    .max(400)
+    .optional()
+    .describe('nextCursor of the previous page: the page after it (page is then ignored)'),
 });
 export type ResidentQuery = z.infer<typeof zResidentQuery>;
-export const zResidentPage = zPage(zResident);
+export const zResidentPage = zPage(zResident).extend({
+  /** total stopped counting at its value: show it as "10,000+". */
+  totalCapped: z.boolean(),
+  /** Passed as cursor, gives the next page; null on the last. */
+  nextCursor: z.string().nullable(),
+});
 
 export const zReveal = z.object({
   field: z.enum(['idNumber', 'phone', 'healthNotes', 'disability']),
@@ -206,6 +217,7 @@ export const zHistoryEntry = z.object({
   sourceType: z.enum(['manual', 'visit', 'import']),
   sourceId: z.string().nullable(),
   username: z.string().nullable(),
+  actor: zStaffActor.nullable().describe('who made the change; null: an import or the system'),
   at: zTimestamp,
 });
 export type HistoryEntry = z.infer<typeof zHistoryEntry>;

@@ -101,6 +101,7 @@ export const zPlaceQuery = zPageQuery.extend({
 export type PlaceQuery = z.infer<typeof zPlaceQuery>;
 export const zPlacePage = zPage(zPlace);
 
+/** Why a row of a places register is not imported (messages: places.importProblems). */
 export const placeImportProblemCodes = [
   'REQUIRED',
   'UNKNOWN_LABEL',
@@ -114,22 +115,6 @@ export const placeImportProblemCodes = [
   'PLACE_EXISTS',
   'DUPLICATE_IN_FILE',
 ] as const;
-export const zPlaceImportProblem = z.object({
-  row: z.number().int().describe('the row number as Excel shows it'),
-  column: z.string().nullable(),
-  code: z.enum(placeImportProblemCodes),
-  reason: z.string().describe('in the caller’s language'),
-});
-export const zPlaceImportReport = z.object({
-  importId: zId,
-  committed: z.boolean(),
-  totalRows: z.number().int(),
-  validRows: z.number().int().describe('places registered (commit) or that would be (preview)'),
-  problemRows: z.number().int(),
-  problems: z.array(zPlaceImportProblem),
-});
-export type PlaceImportReport = z.infer<typeof zPlaceImportReport>;
-export const zPlaceImportQuery = z.object({ importId: zId.optional() });
 
 // ——— checklists ———
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type LogConfig } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -24,6 +24,7 @@ import * as operations from './migrations/2026-12-14-operations';
 import * as systemSetting from './migrations/2026-12-24-system-setting';
 import * as limits from './migrations/2026-12-25-limits';
 import * as imports from './migrations/2026-12-27-imports';
+import * as listIndexes from './migrations/2026-12-28-list-indexes';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -33,7 +34,14 @@ export interface DbHandle {
   dialect: DialectName;
   /** The SQLite file, for online backup; undefined on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /** How to open another connection to the same database (an import's worker thread opens its own). */
+  connection: DbConnection;
   close(): Promise<void>;
+}
+
+export interface DbConnection {
+  databaseUrl?: string;
+  dataDir: string;
 }
 
 /**
@@ -60,19 +68,54 @@ const migrations: Record<string, Migration> = {
   '2026-12-24-system-setting': systemSetting,
   '2026-12-25-limits': limits,
   '2026-12-27-imports': imports,
+  '2026-12-28-list-indexes': listIndexes,
 };
 
 /** Where the SQLite database lives inside the data directory. */
 export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'linli.db');
 
-export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandle {
+/** How many prepared statements a SQLite connection keeps: every distinct query the app makes, with room. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with prepare() answered from a cache keyed by the
+ * SQL text: the driver prepares every statement on every call, and preparing cost as much as running
+ * the query for the short reads most requests make. A better-sqlite3 statement is reusable with any
+ * parameters; one that is still being iterated (a stream) is busy, so that caller gets a fresh one.
+ */
+export function cachingStatements(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (text: string): SQLite.Statement => {
+      const hit = cache.get(text);
+      if (hit) {
+        if (hit.busy) return sqlite.prepare(text);
+        // Least recently used goes first: a Map iterates in insertion order.
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const stmt = sqlite.prepare(text);
+      cache.set(text, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+  };
+}
+
+export function openDb(opts: { databaseUrl?: string; dataDir: string; log?: LogConfig }): DbHandle {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection dropped by the server (restart, failover) is replaced on next use; without
     // a listener its error would end the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: opts.log });
+    const connection = { databaseUrl: opts.databaseUrl, dataDir: opts.dataDir };
+    return { db, dialect: 'postgres', connection, close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const file = sqliteFileIn(opts.dataDir);
@@ -89,8 +132,12 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string }): DbHandl
   sqlite.pragma('case_sensitive_like = ON');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+    log: opts.log,
+  });
+  const connection = { dataDir: opts.dataDir };
+  return { db, dialect: 'sqlite', sqlite, connection, close: () => db.destroy() };
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
@@ -101,4 +148,19 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Refreshes the planner's statistics, so it sees how selective each index is (without them SQLite
+ * walked a whole district's path range instead of the name index it had). Run after migrations, after
+ * an import commits and on a schedule. SQLite samples a bounded number of rows per index, so this
+ * stays quick at a million residents.
+ */
+export async function refreshStatistics(handle: Pick<DbHandle, 'db' | 'dialect'>): Promise<void> {
+  if (handle.dialect === 'postgres') {
+    await sql`ANALYZE`.execute(handle.db);
+    return;
+  }
+  await sql`PRAGMA analysis_limit = 1000`.execute(handle.db);
+  await sql`ANALYZE`.execute(handle.db);
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/support/app';
 import { dialects } from '../../test/support/db';
-import { actionInWords, detailInWords } from '../modules/audit/words';
+import { actionInWords, detailInWords } from '../../common/audit-words';
 import { typedCell } from './xlsx-print';
 
 describe('cells an office can file', () => {

@@ -22,7 +22,7 @@ describe('activity check-in journey (phone, 390 px)', () => {
     await server?.close();
   });
 
-  it('checks in a walk-in at the fire-safety day, gives a leaflet, and the count goes up', async () => {
+  it('checks in a walk-in and a registered resident at the fire-safety day, gives a leaflet', async () => {
     const errors: string[] = [];
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -65,6 +65,24 @@ describe('activity check-in journey (phone, 390 px)', () => {
     await page.getByText('139****5678').waitFor();
     await expect(page.getByText('13912345678').count()).resolves.toBe(0);
     await shot('after');
+
+    // A resident of the register is found by name and checked in as a resident, not a walk-in.
+    await page
+      .locator('.ant-segmented')
+      .getByText(zhCN.activities.attendanceKinds.resident)
+      .click();
+    await page.getByLabel(ui.searchResident).fill('王桂芳');
+    const row = page.locator('.ant-list-item').filter({ hasText: '王桂芳' }).first();
+    await row.getByRole('button', { name: label(ui.checkInButton) }).click();
+    await give.getByRole('button', { name: label(ui.skip) }).click();
+    await give.waitFor({ state: 'hidden' });
+    await expect(count.innerText()).resolves.toBe('已签到 4 / 50');
+    const attended = page.locator('.ant-list-item').filter({ hasText: '王桂芳' }).first();
+    await attended.getByText(zhCN.activities.attendanceKinds.resident, { exact: true }).waitFor();
+    await expect(
+      attended.getByText(zhCN.activities.attendanceKinds.walkIn, { exact: true }).count(),
+    ).resolves.toBe(0);
+    await shot('resident');
 
     await page.goto(page.url().replace(/\/check-in$/, ''));
     await page

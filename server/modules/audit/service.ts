@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AuditEntry, AuditQuery } from '../../../common/schemas/audit';
+import type { StaffActor } from '../../../common/schemas/auth';
 import { resources, type Locale } from '../../../common/i18n';
 import type { Db } from '../../db';
 import type { AuditLogRow } from '../../db/schema';
@@ -9,8 +10,9 @@ import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
 import { writeWorkbook } from '../../lib/xlsx';
 import { makePrintable } from '../../lib/xlsx-print';
 import { hasRole, scopePaths, type Caller } from '../auth/caller';
+import { staffActors } from '../auth/staff-service';
 import { findAuditEntries, insertAuditEntry, type AuditFilter } from './repo';
-import { actionInWords, detailInWords, entityInWords } from './words';
+import { actionInWords, detailInWords, entityInWords } from '../../../common/audit-words';
 
 export interface AuditRecord {
   actor: { userId?: string | null; username?: string | null; ip?: string | null };
@@ -59,12 +61,13 @@ function filterFor(caller: Caller, q: AuditQuery): AuditFilter {
   };
 }
 
-function present(r: AuditLogRow): AuditEntry {
+function present(r: AuditLogRow, actors = new Map<string, StaffActor>()): AuditEntry {
   return {
     id: r.id,
     at: r.at,
     userId: r.user_id,
     username: r.username,
+    actor: (r.user_id && actors.get(r.user_id)) || null,
     ip: r.ip,
     action: r.action,
     entity: r.entity,
@@ -81,7 +84,11 @@ export async function searchAudit(opts: { db: Db; caller: Caller; query: AuditQu
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  return { items: rows.map(present), total, page, pageSize };
+  const actors = await staffActors(
+    opts.db,
+    rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
+  );
+  return { items: rows.map((r) => present(r, actors)), total, page, pageSize };
 }
 
 /** Rows an export may hold: more than a year of a street's work, less than would exhaust memory. */
@@ -114,7 +121,7 @@ export async function exportAudit(opts: {
   ];
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const e of rows.map(present)) {
+  for (const e of rows.map((r) => present(r))) {
     ws.addRow({
       ...e,
       at: e.at,

@@ -86,6 +86,20 @@ export async function findDisplayNames(db: Db, ids: string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** Staff by id with each one's roles, for naming who did what ("赵晓雯 · 社工"). */
+export async function findStaffWithRoles(
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; display_name: string; role: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('staff_user')
+    .leftJoin('role_assignment', 'role_assignment.user_id', 'staff_user.id')
+    .select(['staff_user.id', 'staff_user.display_name', 'role_assignment.role'])
+    .where('staff_user.id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 /** Active staff holding one of the roles at one of the units (not below them). */
 export async function findActiveStaffAt(
   db: Db,
@@ -221,5 +235,40 @@ export async function findAssignmentsWithPaths(db: Db, userId: string) {
       'parent.path as parent_path',
     ])
     .where('role_assignment.user_id', '=', userId)
+    .execute();
+}
+
+/**
+ * A session with its user and the user's role assignments (unit path and parent for the area), in
+ * one statement: every request resolves its caller, so this is the one read that all of them pay.
+ * One row per assignment; a user without any gives one row with null assignment columns.
+ */
+export async function findSessionWithCaller(db: Db, id: string) {
+  return db
+    .selectFrom('session as s')
+    .innerJoin('staff_user as u', 'u.id', 's.user_id')
+    .leftJoin('role_assignment as a', 'a.user_id', 'u.id')
+    .leftJoin('org_unit as o', 'o.id', 'a.org_unit_id')
+    .leftJoin('org_unit as parent', 'parent.id', 'o.parent_id')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.status',
+      'u.totp_enabled',
+      'a.role',
+      'a.org_unit_id',
+      'o.path',
+      'o.kind',
+      'parent.id as parent_id',
+      'parent.path as parent_path',
+    ])
+    .where('s.id', '=', id)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
     .execute();
 }

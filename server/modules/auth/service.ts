@@ -175,22 +175,40 @@ export async function resolveSession(opts: {
   settings: AuthSettings;
 }): Promise<Caller | 'expired' | 'none'> {
   const { db } = opts;
-  const session = await repo.getSession(db, sha256(opts.token));
-  if (!session) return 'none';
+  const sessionId = sha256(opts.token);
+  const rows = await repo.findSessionWithCaller(db, sessionId);
+  const first = rows[0];
+  // No row: no such session (or, never in practice, its user was deleted under it).
+  if (!first) return 'none';
   const now = nowIso();
-  if (session.expires_at <= now) {
-    await repo.deleteSession(db, session.id);
+  if (first.expires_at <= now) {
+    await repo.deleteSession(db, sessionId);
     return 'expired';
   }
-  const user = await repo.getStaffUser(db, session.user_id);
-  if (!user || user.status !== 'active') {
-    await repo.deleteSession(db, session.id);
+  if (first.status !== 'active') {
+    await repo.deleteSession(db, sessionId);
     return 'none';
   }
-  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
-    await repo.touchSession(db, session.id, now, addMinutes(now, opts.settings.sessionIdleMinutes));
+  if (Date.parse(now) - Date.parse(first.last_seen_at) > 60_000) {
+    await repo.touchSession(db, sessionId, now, addMinutes(now, opts.settings.sessionIdleMinutes));
   }
-  return callerFor(db, user, session.id, session.csrf_token, opts.ip);
+  return {
+    userId: first.user_id,
+    username: first.username,
+    displayName: first.display_name,
+    ip: opts.ip,
+    assignments: rows
+      .filter((r) => r.role !== null && r.org_unit_id !== null && r.path !== null)
+      .map((r) => ({
+        role: r.role as Role,
+        orgUnitId: r.org_unit_id!,
+        path: r.path!,
+        area: areaOf({ ...r, kind: r.kind!, org_unit_id: r.org_unit_id!, path: r.path! }),
+      })),
+    sessionId,
+    csrfToken: first.csrf_token,
+    totpEnabled: first.totp_enabled === 1,
+  };
 }
 
 export async function logout(opts: { db: Db; caller: Caller }): Promise<void> {

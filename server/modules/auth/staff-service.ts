@@ -1,4 +1,5 @@
 import { roles, type Role } from '../../../common/roles';
+import type { StaffActor } from '../../../common/schemas/auth';
 import type {
   RoleAssignment,
   Staff,
@@ -382,3 +383,22 @@ export async function activeStaffAt(
 /** Display names of staff by id, for showing who did what in another module's records. */
 export const staffDisplayNames = (db: Db, ids: string[]): Promise<Map<string, string>> =>
   repo.findDisplayNames(db, ids);
+
+/**
+ * Who did something, as a person reads it in a history, an activity or the audit log: the display
+ * name and the highest of the person's roles (a supervisor who also holds a caseload reads 社工站督导).
+ * Accounts that no longer hold a role keep their name, with no role.
+ */
+export async function staffActors(db: Db, ids: string[]): Promise<Map<string, StaffActor>> {
+  const rows = await repo.findStaffWithRoles(db, ids);
+  const actors = new Map<string, StaffActor>();
+  for (const r of rows) {
+    const role = (roles as readonly string[]).includes(r.role ?? '') ? (r.role as Role) : null;
+    const known = actors.get(r.id);
+    if (!known) actors.set(r.id, { id: r.id, name: r.display_name, role });
+    else if (role && (!known.role || roles.indexOf(role) < roles.indexOf(known.role))) {
+      known.role = role;
+    }
+  }
+  return actors;
+}

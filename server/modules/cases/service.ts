@@ -14,6 +14,7 @@ import { AppError, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { covers, type Caller } from '../auth/caller';
+import { staffActors } from '../auth/staff-service';
 import type { CaseTieCheck } from '../people/access';
 import { hasConsent, identifyingFacts } from '../people/residents';
 import { residentInScope } from '../people/service';
@@ -288,10 +289,16 @@ export async function transferCase(
 
 export async function listEvents(opts: Ctx & { id: string }): Promise<CaseEvent[]> {
   await caseInScope(opts.db, opts.caller, opts.id, 'read');
-  return (await repo.findEvents(opts.db, opts.id)).map((e) => ({
+  const events = await repo.findEvents(opts.db, opts.id);
+  const actors = await staffActors(
+    opts.db,
+    events.map((e) => e.user_id),
+  );
+  return events.map((e) => ({
     id: e.id,
     at: e.at,
     username: e.username,
+    actor: actors.get(e.user_id) ?? null,
     action: e.action,
     stage: e.stage as CaseEvent['stage'],
     note: e.note,

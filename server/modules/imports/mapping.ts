@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { IMPORT_IGNORED_HEADERS } from '../../../common/imports';
 import { ledgerColumns } from '../../../common/ledger';
+import { placeColumns } from '../../../common/place-register';
 import type { ImportColumn, ImportKind } from '../../../common/schemas/imports';
 
 /**
@@ -24,7 +25,13 @@ export const fieldsOf: Record<ImportKind, FieldDef[]> = {
     required: 'required' in c && c.required,
     fixable: 'fixable' in c && c.fixable,
   })),
-  places: [],
+  places: placeColumns.map((c) => ({
+    key: c.key,
+    header: c.header,
+    aliases: c.aliases,
+    required: 'required' in c && c.required,
+    fixable: 'fixable' in c && c.fixable,
+  })),
 };
 
 /** A header as compared: no spaces, asterisks (required marks), brackets' notes or colons. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IMPORT_MAX_BYTES } from '../../../common/imports';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
 import { zImport, zImportCreateQuery, zImportMappingInput } from '../../../common/schemas/imports';
-import type { DialectName } from '../../db';
+import type { DbConnection, DialectName } from '../../db';
 import { callerOf, fileDate, localeOf, sendXlsx, XLSX_TYPE } from '../../http';
 import { createImportService } from './service';
 
@@ -25,9 +25,14 @@ const FILE_TYPES = [
 ];
 
 /** Register imports as jobs (see common/schemas/imports.ts); files are kept under `dir/<id>/`. */
-export function importsRoutes(opts: { dir: string; dialect: DialectName }): FastifyPluginAsyncZod {
+export function importsRoutes(opts: {
+  dir: string;
+  dialect: DialectName;
+  connection: DbConnection;
+  secretKey: string;
+}): FastifyPluginAsyncZod {
   return async (app) => {
-    const imports = createImportService({ db: app.db, dialect: opts.dialect, dir: opts.dir });
+    const imports = createImportService({ db: app.db, ...opts });
     app.addHook('onClose', () => imports.close());
     // The file is the whole request body (a street's register: up to 50 MB); no multipart needed.
     for (const type of FILE_TYPES)

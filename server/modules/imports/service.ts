@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { interpolate, type Locale } from '../../../common/i18n';
 import {
   IMPORT_IGNORED_HEADERS,
@@ -15,26 +14,23 @@ import type {
   ImportKind,
   ImportMappingInput,
 } from '../../../common/schemas/imports';
-import type { Db, DialectName } from '../../db';
+import { refreshStatistics, type Db, type DbConnection, type DialectName } from '../../db';
 import type { ImportJobRow } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { nowIso } from '../../lib/time';
+import { nowIso, todayInShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { hasRole, type Caller } from '../auth/caller';
-import type { GridPlacement } from '../org/service';
 import { PEOPLE_WRITERS } from '../people/access';
-import { areaPath, buildLedgerChunk, writeLedgerChunk, type LedgerChunk } from '../people/ledger';
+import { areaPath } from '../people/ledger';
 import {
   fixedInScope,
-  planLedger,
   presentProblems,
-  sortProblems,
   writablePlaces,
   type FixedPlace,
-  type PlannedHousehold,
 } from '../people/ledger-check';
-import type { ParsedRow, Problem } from '../people/ledger-parse';
+import type { Problem } from '../people/ledger-parse';
+import * as places from '../places/service';
 import {
   fieldsOf,
   layoutHash,
@@ -44,6 +40,7 @@ import {
   proposeField,
   rememberedColumns,
 } from './mapping';
+import { readLines, writeLines } from './lines';
 import * as repo from './repo';
 import { runWorker, type RunningWorker } from './run-worker';
 import { sniffType, type SheetType } from './sheet-stream';
@@ -52,18 +49,19 @@ import type { WorkerMessage } from './worker';
 /**
  * A register import as a job: upload → mapping (proposed, confirmed once, remembered per layout) →
  * checking (in a worker) → checked → committing (chunk by chunk, each chunk one transaction that also
- * records it as done) → done. The job's state is in import_job and its file under `dir/<id>/`, so a
+ * records it as done; a residents register's chunks are written by a worker on its own connection)
+ * → done. The job's state is in import_job and its file under `dir/<id>/`, so a
  * commit started again after the server stopped continues at the first chunk not written.
  */
 
 /**
- * Households per commit chunk: each is one transaction, so other users wait at most one chunk's
- * writes. SQLite has one writer and Kysely one connection to it, so every other request waits for
- * the whole transaction there: its chunks are smaller.
+ * Households per commit chunk: each is one transaction. On SQLite the worker's connection holds the
+ * database's one write lock for a chunk, and a write of any other request waits that long (a read
+ * does not, in WAL): its chunks are smaller.
  */
 export const CHUNK_HOUSEHOLDS = { postgres: 1_000, sqlite: 250 } as const;
-/** Households whose rows are built between two turns of the event loop. */
-const BUILD_SLICE = 100;
+/** Places per commit chunk: a place is one row with nothing joined to it, so chunks can be large. */
+const CHUNK_PLACES = 1_000;
 /** Problems kept on the job itself for the dialog; all of them go to the problem file. */
 const SHOWN_PROBLEMS = 200;
 /** A check whose job has not moved for this long was cut off (the server stopped): it is run again. */
@@ -89,16 +87,41 @@ const refuse = (
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
 
+/** Who may import each register: those who may register its records. */
+const writersOf = (kind: string) => (kind === 'places' ? places.PLACE_WRITERS : PEOPLE_WRITERS);
+const ANY_WRITER = [...new Set([...PEOPLE_WRITERS, ...places.PLACE_WRITERS])];
+
 /** The unit whose imports share remembered mappings: the caller's street, or district above it. */
-function scopeOf(caller: Caller): { scopeId: string; orgPath: string | null } {
-  const area = caller.assignments.find((a) => PEOPLE_WRITERS.includes(a.role) && a.area)?.area;
+function scopeOf(caller: Caller, kind: ImportKind): { scopeId: string; orgPath: string | null } {
+  const writers = writersOf(kind);
+  const area = caller.assignments.find((a) => writers.includes(a.role) && a.area)?.area;
   if (!area) throw forbidden();
   const ids = area.path.split('/').filter(Boolean);
-  return { scopeId: ids[Math.min(1, ids.length - 1)], orgPath: areaPath(caller, PEOPLE_WRITERS) };
+  return { scopeId: ids[Math.min(1, ids.length - 1)], orgPath: areaPath(caller, writers) };
 }
 
-export function createImportService(opts: { db: Db; dialect: DialectName; dir: string }) {
+/** The problems kept for an import (a line of problems.jsonl), in the caller's language. */
+function presentAny(
+  kind: string,
+  problems: unknown[],
+  headerOf: Record<string, string>,
+  locale: Locale,
+) {
+  return kind === 'places'
+    ? places.presentPlaceProblems(problems as places.PlaceProblem[], headerOf, locale)
+    : presentProblems(problems as Problem[], headerOf, locale);
+}
+
+export function createImportService(opts: {
+  db: Db;
+  dialect: DialectName;
+  dir: string;
+  /** For the worker's own connection, and the key it seals residents' fields with. */
+  connection: DbConnection;
+  secretKey: string;
+}) {
   const { db, dir } = opts;
+  const workerDb = { connection: opts.connection, secretKey: opts.secretKey };
   /** Work under way in this process, by import id. */
   const running = new Map<string, Promise<void>>();
   const workers = new Set<RunningWorker>();
@@ -146,7 +169,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
         householdsRegistered: job.households_registered,
         membersAdded: job.members_added,
       },
-      problems: presentProblems(parse<Problem[]>(job.problems), headerOf, locale),
+      problems: presentAny(kind, parse<unknown[]>(job.problems), headerOf, locale),
       error: job.error_key
         ? interpolate(
             importMessages[locale][job.error_key as ImportMessageKey] ?? job.error_key,
@@ -160,12 +183,19 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
   }
 
   async function jobOf(caller: Caller, id: string): Promise<ImportJobRow> {
-    if (!hasRole(caller, PEOPLE_WRITERS)) throw forbidden();
+    if (!hasRole(caller, ANY_WRITER)) throw forbidden();
     const job = await repo.getJob(db, id);
     // Someone else's import is not theirs to see: it holds rows of the whole file.
     if (!job || job.user_id !== caller.userId) throw notFound();
+    if (!hasRole(caller, writersOf(job.kind))) throw forbidden();
     return job;
   }
+
+  /** Whether the values chosen for the whole file are places the caller may register in. */
+  const fixedAllowed = async (kind: string, caller: Caller, fixed: FixedPlace) =>
+    kind === 'places'
+      ? places.placeFixedInScope(db, caller, fixed)
+      : fixedInScope(await writablePlaces(db, caller), fixed);
 
   /** Runs work in the background, once per import in this process; a fault fails the import. */
   function background(id: string, work: () => Promise<void>): void {
@@ -203,11 +233,11 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
 
   async function check(jobId: string, caller: Caller): Promise<void> {
     const job = (await repo.getJob(db, jobId))!;
+    if (job.kind === 'places') return checkPlaces(job, caller);
     const columns = parse<ImportColumn[]>(job.columns);
     const fixed = parse<FixedPlace>(job.fixed);
-    const rows: ParsedRow[] = [];
     let refused: Extract<WorkerMessage, { type: 'refused' }> | undefined;
-    let total = 0;
+    let checked: Extract<WorkerMessage, { type: 'checked' }> | undefined;
     let shown = Date.now();
     await work(
       {
@@ -219,17 +249,25 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
         fixed: [fixed.communityId && 'community', fixed.gridId && 'grid'].filter(
           (f): f is string => !!f,
         ),
-        today: new Date().toISOString().slice(0, 10),
+        today: todayInShanghai(),
+        // The rows stay in the worker, which plans them into households on its own connection.
+        plan: {
+          ...workerDb,
+          caller,
+          fixed,
+          planFile: fileOf(jobId, 'plan.jsonl'),
+          problemsFile: fileOf(jobId, 'problems.jsonl'),
+          shownProblems: SHOWN_PROBLEMS,
+        },
       },
       async (m) => {
-        if (m.type === 'rows') {
-          for (const r of m.rows) rows.push(r);
+        if (m.type === 'progress') {
           if (Date.now() - shown > 500) {
             shown = Date.now();
             await repo.updateJob(db, jobId, { rows_checked: m.rowsChecked, updated_at: nowIso() });
           }
         } else if (m.type === 'refused') refused = m;
-        else if (m.type === 'done') total = m.totalRows;
+        else if (m.type === 'checked') checked = m;
       },
     );
     if (closing) return;
@@ -243,57 +281,138 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
       });
       return;
     }
-    const plan = await planLedger(db, caller, rows, fixed);
-    rows.length = 0;
-    await writeLines(fileOf(jobId, 'plan.jsonl'), plan.households);
-    const problems = sortProblems(plan.problems);
-    await writeLines(fileOf(jobId, 'problems.jsonl'), problems);
+    if (!checked) throw new Error('the import worker ended without a check');
     await repo.updateJob(db, jobId, {
+      status: 'checked',
+      total_rows: checked.totalRows,
+      rows_checked: checked.totalRows,
+      valid_rows: checked.validRows,
+      problem_rows: checked.problemRows,
+      households: checked.households,
+      chunks_total: Math.ceil(checked.households / job.chunk_size),
+      problems: JSON.stringify(checked.problems),
+      updated_at: nowIso(),
+    });
+  }
+
+  /** check() for a places register: every row is one place, planned by the places module. */
+  async function checkPlaces(job: ImportJobRow, caller: Caller): Promise<void> {
+    const columns = parse<ImportColumn[]>(job.columns);
+    const fixed = parse<FixedPlace>(job.fixed);
+    const rows: places.ParsedPlace[] = [];
+    let refused: Extract<WorkerMessage, { type: 'refused' }> | undefined;
+    let total = 0;
+    let shown = Date.now();
+    await work(
+      {
+        task: 'checkPlaces',
+        file: sourceOf(job),
+        type: job.file_type as SheetType,
+        headerRow: job.header_row!,
+        fields: columns.map((c) => c.field),
+        fixed: [fixed.communityId && 'community', fixed.gridId && 'grid'].filter(
+          (f): f is string => !!f,
+        ),
+      },
+      async (m) => {
+        if (m.type === 'places') {
+          for (const r of m.rows) rows.push(r);
+          if (Date.now() - shown > 500) {
+            shown = Date.now();
+            await repo.updateJob(db, job.id, { rows_checked: m.rowsChecked, updated_at: nowIso() });
+          }
+        } else if (m.type === 'refused') refused = m;
+        else if (m.type === 'done') total = m.totalRows;
+      },
+    );
+    if (closing) return;
+    if (refused) {
+      await repo.updateJob(db, job.id, {
+        status: 'failed',
+        error_key: refused.key,
+        error_params: JSON.stringify(refused.params ?? {}),
+        updated_at: nowIso(),
+        finished_at: nowIso(),
+      });
+      return;
+    }
+    const plan = await places.planPlaceImport(db, caller, rows, fixed);
+    rows.length = 0;
+    await writeLines(fileOf(job.id, 'plan.jsonl'), plan.places);
+    await writeLines(fileOf(job.id, 'problems.jsonl'), plan.problems);
+    await repo.updateJob(db, job.id, {
       status: 'checked',
       total_rows: total,
       rows_checked: total,
       valid_rows: plan.validRows,
       problem_rows: plan.problemRows,
-      households: plan.households.length,
-      chunks_total: Math.ceil(plan.households.length / job.chunk_size),
-      problems: JSON.stringify(problems.slice(0, SHOWN_PROBLEMS)),
+      households: plan.places.length,
+      chunks_total: Math.ceil(plan.places.length / job.chunk_size),
+      problems: JSON.stringify(plan.problems.slice(0, SHOWN_PROBLEMS)),
       updated_at: nowIso(),
     });
   }
 
-  async function commitChunks(jobId: string, caller: Caller): Promise<void> {
+  /**
+   * The commit of a places register: chunk k is written by the places module in one transaction that
+   * also marks it done, so a commit started again continues at the first chunk not written.
+   */
+  async function commitPlaceChunks(jobId: string, caller: Caller): Promise<void> {
     const job = (await repo.getJob(db, jobId))!;
-    const planned = await readLines<PlannedHousehold>(fileOf(jobId, 'plan.jsonl'));
-    const source = { type: 'import', id: jobId } as const;
-    const placements = new Map<string, GridPlacement>();
+    const planned = await readLines<places.PlannedPlace>(fileOf(jobId, 'plan.jsonl'));
     const size = job.chunk_size;
     for (let k = job.chunks_done; k < job.chunks_total; k++) {
       if (closing) return;
       const slice = planned.slice(k * size, (k + 1) * size);
-      const parts: LedgerChunk[] = [];
-      for (let i = 0; i < slice.length; i += BUILD_SLICE) {
-        parts.push(
-          await buildLedgerChunk(db, caller, slice.slice(i, i + BUILD_SLICE), source, placements),
-        );
-        await turn();
-      }
-      const chunk = mergeChunks(parts);
       const written = await db
         .transaction()
         .execute(async (trx) => {
-          const counts = await writeLedgerChunk(trx, chunk);
-          if (!(await repo.markChunkDone(trx, jobId, k, { ...counts, at: nowIso() })))
-            throw new ChunkTaken();
-          return counts;
+          const registered = await places.registerImportedPlaces(trx, caller, slice);
+          const counts = { households: registered, membersAdded: 0, at: nowIso() };
+          if (!(await repo.markChunkDone(trx, jobId, k, counts))) throw new ChunkTaken();
+          return true;
         })
         .catch((err: unknown) => {
-          if (err instanceof ChunkTaken) return undefined;
+          if (err instanceof ChunkTaken) return false;
           throw err;
         });
       // Another run wrote this chunk (a second commit call, another process): it carries on.
       if (!written) return;
       await turn();
     }
+    const done = (await repo.getJob(db, jobId))!;
+    await db.transaction().execute(async (trx) => {
+      await repo.updateJob(trx, jobId, {
+        status: 'done',
+        updated_at: nowIso(),
+        finished_at: nowIso(),
+      });
+      await recordAudit(trx, {
+        actor: actorOf(caller),
+        action: 'place.import',
+        entity: 'import',
+        entityId: jobId,
+        detail: JSON.stringify({
+          totalRows: done.total_rows,
+          importedRows: done.households_registered,
+          problemRows: done.problem_rows,
+        }),
+        orgPath: done.org_path,
+      });
+    });
+  }
+
+  async function commitChunks(jobId: string, caller: Caller): Promise<void> {
+    // The worker writes the chunks on its own connection; this thread keeps answering requests.
+    let whole = false;
+    await work(
+      { task: 'commit', jobId, planFile: fileOf(jobId, 'plan.jsonl'), caller, ...workerDb },
+      (m) => {
+        if (m.type === 'committed') whole = m.whole;
+      },
+    );
+    // Another run took a chunk (a second commit call, another process): it carries on.
+    if (closing || !whole) return;
     const done = (await repo.getJob(db, jobId))!;
     await db.transaction().execute(async (trx) => {
       await repo.updateJob(trx, jobId, {
@@ -316,13 +435,14 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
         orgPath: done.org_path,
       });
     });
+    // Thousands of new rows change which index the planner should pick: tell it now, not in an hour.
+    await refreshStatistics({ db, dialect: opts.dialect });
   }
 
   return {
     async create(o: ImportOpts & { kind: ImportKind; fileName: string; body: unknown }) {
       const { caller, locale } = o;
-      if (!hasRole(caller, PEOPLE_WRITERS)) throw forbidden();
-      if (o.kind !== 'residents') throw refuse(400, locale, 'notSheet');
+      if (!hasRole(caller, writersOf(o.kind))) throw forbidden();
       const body = o.body;
       if (!Buffer.isBuffer(body) || body.length === 0) throw refuse(400, locale, 'notSheet');
       if (body.length > IMPORT_MAX_BYTES)
@@ -330,7 +450,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
       const type = sniffType(body);
       if (type === 'xls') throw refuse(400, locale, 'xls');
       if (type === 'other') throw refuse(400, locale, 'notSheet');
-      const { scopeId, orgPath } = scopeOf(caller);
+      const { scopeId, orgPath } = scopeOf(caller, o.kind);
       const id = newId();
       await fs.promises.mkdir(path.join(dir, id), { recursive: true });
       const file = sourceOf({ id, file_type: type });
@@ -338,7 +458,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
       let header: Extract<WorkerMessage, { type: 'header' }> | undefined;
       let refused: Extract<WorkerMessage, { type: 'refused' }> | undefined;
       try {
-        await work({ task: 'header', file, type }, (m) => {
+        await work({ task: 'header', file, type, kind: o.kind }, (m) => {
           if (m.type === 'header') header = m;
           if (m.type === 'refused') refused = m;
         });
@@ -359,7 +479,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
       if (remembered) {
         const rememberedFixed = parse<FixedPlace>(remembered.fixed);
         // A remembered place the caller may not write to is asked again rather than used.
-        if (fixedInScope(await writablePlaces(db, caller), rememberedFixed)) {
+        if (await fixedAllowed(kind, caller, rememberedFixed)) {
           columns = rememberedColumns(columns, parse(remembered.mapping));
           fixed = rememberedFixed;
           status = 'checking';
@@ -387,7 +507,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
         households: 0,
         households_registered: 0,
         members_added: 0,
-        chunk_size: CHUNK_HOUSEHOLDS[opts.dialect],
+        chunk_size: kind === 'places' ? CHUNK_PLACES : CHUNK_HOUSEHOLDS[opts.dialect],
         chunks_total: 0,
         chunks_done: 0,
         problems: '[]',
@@ -403,7 +523,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
     },
 
     async list(o: ImportOpts): Promise<Import[]> {
-      if (!hasRole(o.caller, PEOPLE_WRITERS)) throw forbidden();
+      if (!hasRole(o.caller, ANY_WRITER)) throw forbidden();
       return (await repo.findJobs(db, o.caller.userId, 20)).map((j) => present(j, o.locale));
     },
 
@@ -466,7 +586,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
         throw refuse(400, locale, 'missingFields', {
           fields: missing.map((f) => labelOf(f.key)).join('、'),
         });
-      if (!fixedInScope(await writablePlaces(db, caller), fixed))
+      if (!(await fixedAllowed(job.kind, caller, fixed)))
         throw refuse(400, locale, 'fixedOutOfScope');
       const now = nowIso();
       await db.transaction().execute(async (trx) => {
@@ -501,7 +621,11 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
       if (!fs.existsSync(fileOf(job.id, 'plan.jsonl'))) throw refuse(409, o.locale, 'fileGone');
       if (job.status === 'checked')
         await repo.updateJob(db, job.id, { status: 'committing', updated_at: nowIso() });
-      background(job.id, () => commitChunks(job.id, o.caller));
+      background(job.id, () =>
+        job.kind === 'places'
+          ? commitPlaceChunks(job.id, o.caller)
+          : commitChunks(job.id, o.caller),
+      );
       return present((await repo.getJob(db, job.id))!, o.locale);
     },
 
@@ -517,8 +641,9 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
           columns.flatMap((c) => (c.field ? [[c.field, c.header]] : [])),
         );
         const reasons = new Map<number, string[]>();
-        for (const p of presentProblems(
-          await readLines<Problem>(fileOf(job.id, 'problems.jsonl')),
+        for (const p of presentAny(
+          job.kind,
+          await readLines<unknown>(fileOf(job.id, 'problems.jsonl')),
           headerOf,
           o.locale,
         ))
@@ -529,6 +654,7 @@ export function createImportService(opts: { db: Db; dialect: DialectName; dir: s
         await work(
           {
             task: 'problems',
+            kind: job.kind as ImportKind,
             file: sourceOf(job),
             type: job.file_type as SheetType,
             headerRow: job.header_row!,
@@ -569,43 +695,3 @@ export type ImportService = ReturnType<typeof createImportService>;
 class ChunkTaken extends Error {}
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function mergeChunks(parts: LedgerChunk[]): LedgerChunk {
-  const all: LedgerChunk = {
-    households: [],
-    residents: [],
-    tags: [],
-    history: [],
-    numbers: [],
-    joining: new Set(),
-  };
-  for (const p of parts) {
-    all.households.push(...p.households);
-    all.residents.push(...p.residents);
-    all.tags.push(...p.tags);
-    all.history.push(...p.history);
-    all.numbers.push(...p.numbers);
-    for (const id of p.joining) all.joining.add(id);
-  }
-  return all;
-}
-
-/** Writes one JSON value a line, aside and renamed, so a file is there whole or not at all. */
-async function writeLines(file: string, values: unknown[]): Promise<void> {
-  const part = `${file}.part`;
-  const out = fs.createWriteStream(part);
-  for (const v of values)
-    if (!out.write(`${JSON.stringify(v)}\n`))
-      await new Promise<void>((resolve) => out.once('drain', resolve));
-  await new Promise<void>((resolve, reject) =>
-    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
-  );
-  await fs.promises.rename(part, file);
-}
-
-async function readLines<T>(file: string): Promise<T[]> {
-  const values: T[] = [];
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-  for await (const line of lines) if (line) values.push(JSON.parse(line) as T);
-  return values;
-}

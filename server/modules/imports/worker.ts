@@ -9,15 +9,28 @@ import {
   type ImportMessageKey,
 } from '../../../common/imports';
 import { ledgerColumns, type LedgerColumnKey } from '../../../common/ledger';
+import { placeColumns, type PlaceColumnKey } from '../../../common/place-register';
+import type { ImportKind } from '../../../common/schemas/imports';
 import { writeWorkbook } from '../../lib/xlsx';
+import type { FixedPlace } from '../people/ledger-check';
 import { cleanText, parseRow, type LedgerRow, type ParsedRow } from '../people/ledger-parse';
+import { parsePlaceRow, type ParsedPlace, type PlaceRowText } from '../places/register-parse';
+import {
+  commitLedgerChunks,
+  planLedgerFiles,
+  withWorkerDb,
+  type LedgerCheckSummary,
+  type LedgerJobContext,
+} from './ledger-job';
 import { fieldsOf, isHeaderRow, normaliseHeader } from './mapping';
 import { mendExcelUtf8 } from './exceljs-utf8';
 import { cellText, readSheetRows, type SheetType } from './sheet-stream';
 
 /**
  * The import's work that would hold up other users' requests: reading the file (an .xlsx is a zip of
- * XML) and checking each row. Runs in a worker thread; the main thread keeps the database work.
+ * XML) and checking each row; for a residents register also planning its households and writing
+ * them chunk by chunk (ledger-job), on a database connection of the worker's own. Runs in a worker
+ * thread; the main thread keeps the job's state.
  */
 
 /** How many top rows may hold titles before the header. */
@@ -25,7 +38,7 @@ export const HEADER_SEARCH_ROWS = 30;
 const BATCH = 2_000;
 
 export type WorkerTask =
-  | { task: 'header'; file: string; type: SheetType }
+  | { task: 'header'; file: string; type: SheetType; kind: ImportKind }
   | {
       task: 'check';
       file: string;
@@ -36,9 +49,27 @@ export type WorkerTask =
       /** Fields given once for the whole file. */
       fixed: string[];
       today: string;
+      /** Where the checked rows are planned into households, on the worker's own connection. */
+      plan: LedgerJobContext & {
+        fixed: FixedPlace;
+        planFile: string;
+        problemsFile: string;
+        shownProblems: number;
+      };
+    }
+  | ({ task: 'commit'; jobId: string; planFile: string } & LedgerJobContext)
+  | {
+      /** A places register's rows: each row is one place, checked alone. */
+      task: 'checkPlaces';
+      file: string;
+      type: SheetType;
+      headerRow: number;
+      fields: (string | null)[];
+      fixed: string[];
     }
   | {
       task: 'problems';
+      kind: ImportKind;
       file: string;
       type: SheetType;
       headerRow: number;
@@ -51,14 +82,17 @@ export type WorkerTask =
 
 export type WorkerMessage =
   | { type: 'header'; headerRow: number; headers: string[]; samples: string[][] }
-  | { type: 'rows'; rows: ParsedRow[]; rowsChecked: number }
+  | { type: 'progress'; rowsChecked: number }
+  | ({ type: 'checked'; totalRows: number } & LedgerCheckSummary)
+  | { type: 'committed'; whole: boolean }
+  | { type: 'places'; rows: ParsedPlace[]; rowsChecked: number }
   | { type: 'done'; totalRows: number }
   | { type: 'refused'; key: ImportMessageKey; params?: Record<string, string | number> };
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 async function findHeader(t: Extract<WorkerTask, { task: 'header' }>) {
-  const fields = fieldsOf.residents;
+  const fields = fieldsOf[t.kind];
   let header: { row: number; cells: string[] } | undefined;
   const samples: string[][] = [];
   for await (const r of readSheetRows(t.file, t.type)) {
@@ -72,7 +106,11 @@ async function findHeader(t: Extract<WorkerTask, { task: 'header' }>) {
     }
   }
   if (!header)
-    return post({ type: 'refused', key: 'noHeader', params: { rows: HEADER_SEARCH_ROWS } });
+    return post({
+      type: 'refused',
+      key: t.kind === 'places' ? 'noHeaderPlaces' : 'noHeader',
+      params: { rows: HEADER_SEARCH_ROWS },
+    });
   while (header.cells.length && !header.cells[header.cells.length - 1]) header.cells.pop();
   post({ type: 'header', headerRow: header.row, headers: header.cells, samples });
 }
@@ -81,7 +119,7 @@ async function check(t: Extract<WorkerTask, { task: 'check' }>) {
   const fixed = new Set(t.fixed as LedgerColumnKey[]);
   const mapped = t.fields.flatMap((f, i) => (f ? [[i, f as LedgerColumnKey] as const] : []));
   const empty = Object.fromEntries(ledgerColumns.map((c) => [c.key, ''])) as LedgerRow['text'];
-  let batch: ParsedRow[] = [];
+  const rows: ParsedRow[] = [];
   let total = 0;
   for await (const r of readSheetRows(t.file, t.type)) {
     if (r.row <= t.headerRow) continue;
@@ -95,13 +133,49 @@ async function check(t: Extract<WorkerTask, { task: 'check' }>) {
       text[key] = cleanText(cellText(v));
       if (typeof v === 'number') numeric.add(key);
     }
-    batch.push(parseRow({ row: r.row, text, numeric }, t.today, fixed));
+    rows.push(parseRow({ row: r.row, text, numeric }, t.today, fixed));
+    if (total % BATCH === 0) post({ type: 'progress', rowsChecked: total });
+  }
+  post({ type: 'progress', rowsChecked: total });
+  const { plan } = t;
+  const summary = await withWorkerDb(plan, (db) =>
+    planLedgerFiles(db, {
+      caller: plan.caller,
+      rows,
+      fixed: plan.fixed,
+      planFile: plan.planFile,
+      problemsFile: plan.problemsFile,
+      shown: plan.shownProblems,
+    }),
+  );
+  post({ type: 'checked', totalRows: total, ...summary });
+}
+
+async function commit(t: Extract<WorkerTask, { task: 'commit' }>) {
+  const whole = await withWorkerDb(t, (db) => commitLedgerChunks(db, t));
+  post({ type: 'committed', whole });
+}
+
+async function checkPlaces(t: Extract<WorkerTask, { task: 'checkPlaces' }>) {
+  const fixed = new Set(t.fixed as PlaceColumnKey[]);
+  const mapped = t.fields.flatMap((f, i) => (f ? [[i, f as PlaceColumnKey] as const] : []));
+  const empty = Object.fromEntries(placeColumns.map((c) => [c.key, ''])) as PlaceRowText['text'];
+  let batch: ParsedPlace[] = [];
+  let total = 0;
+  for await (const r of readSheetRows(t.file, t.type)) {
+    if (r.row <= t.headerRow) continue;
+    if (!r.values.some((v) => cellText(v) !== '')) continue;
+    if (++total > IMPORT_MAX_ROWS)
+      return post({ type: 'refused', key: 'tooManyRows', params: { max: IMPORT_MAX_ROWS } });
+    const text = { ...empty };
+    for (const [i, key] of mapped) text[key] = cleanText(cellText(r.values[i] ?? null));
+    batch.push(parsePlaceRow({ row: r.row, text }, fixed));
     if (batch.length === BATCH) {
-      post({ type: 'rows', rows: batch, rowsChecked: total });
+      post({ type: 'places', rows: batch, rowsChecked: total });
       batch = [];
     }
   }
-  if (batch.length) post({ type: 'rows', rows: batch, rowsChecked: total });
+  if (batch.length) post({ type: 'places', rows: batch, rowsChecked: total });
   post({ type: 'done', totalRows: total });
 }
 
@@ -124,7 +198,9 @@ async function problems(t: Extract<WorkerTask, { task: 'problems' }>) {
   const ignored = new Set<string>(IMPORT_IGNORED_HEADERS);
   const keep = t.headers.flatMap((h, i) => (ignored.has(normaliseHeader(h)) ? [] : [i]));
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('居民台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(t.kind === 'places' ? '场所台账' : '居民台账', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   const textFields = new Set<string>([
     'building',
     'unitNo',
@@ -132,6 +208,7 @@ async function problems(t: Extract<WorkerTask, { task: 'problems' }>) {
     'idNumber',
     'phone',
     'householdNo',
+    'licenceNo',
   ]);
   ws.columns = [
     ...keep.map((i) => ({
@@ -166,10 +243,19 @@ async function problems(t: Extract<WorkerTask, { task: 'problems' }>) {
 mendExcelUtf8();
 const task = workerData as WorkerTask;
 const run =
-  task.task === 'header' ? findHeader(task) : task.task === 'check' ? check(task) : problems(task);
+  task.task === 'header'
+    ? findHeader(task)
+    : task.task === 'check'
+      ? check(task)
+      : task.task === 'checkPlaces'
+        ? checkPlaces(task)
+        : task.task === 'commit'
+          ? commit(task)
+          : problems(task);
 run.catch((err: unknown) => {
   // A file exceljs cannot open is not a workbook; anything else is the import's fault and is thrown.
-  if (task.task !== 'problems' && /zip|end of data|invalid|signature/i.test(String(err)))
+  const reading = task.task !== 'problems' && task.task !== 'commit';
+  if (reading && /zip|end of data|invalid|signature/i.test(String(err)))
     post({ type: 'refused', key: 'notSheet' });
   else throw err;
 });

@@ -1,6 +1,8 @@
 import type { Role } from '../../../common/roles';
 import type { IssueCommandName } from '../../../common/schemas/issues';
+import type { Db } from '../../db';
 import type { IssueRow } from '../../db/schema';
+import { resolveDistrictAreas } from '../org/service';
 import type { Assignment, Caller } from '../auth/caller';
 import type { AreaClause, IssueScope } from './repo';
 
@@ -136,7 +138,7 @@ export const rightFor: Record<IssueCommandName, keyof Rights> = {
 };
 
 /** The same read rule as SQL clauses, for the board. */
-export function issueScope(caller: Caller): IssueScope {
+export async function issueScope(db: Db, caller: Caller): Promise<IssueScope> {
   const area: AreaClause[] = caller.assignments
     .filter((a) => AREA_READERS.includes(a.role) && a.area)
     .map((a) => {
@@ -144,5 +146,9 @@ export function issueScope(caller: Caller): IssueScope {
       if (unit.kind === 'district') return { column: 'org_path', prefix: unit.path } as const;
       return { column: `${unit.kind}_id` as const, id: unit.id };
     });
-  return { area, userId: caller.userId, departmentIds: departmentsOf(caller) };
+  return {
+    area: await resolveDistrictAreas(db, area),
+    userId: caller.userId,
+    departmentIds: departmentsOf(caller),
+  };
 }

@@ -84,7 +84,12 @@ export async function listSteps(opts: {
   return { items: steps.map((s) => presentStep(s, photos.get(s.id) ?? [])) };
 }
 
-function listFilter(caller: Caller, f: IssueFilter, now: string): repo.IssueListFilter {
+async function listFilter(
+  db: Db,
+  caller: Caller,
+  f: IssueFilter,
+  now: string,
+): Promise<repo.IssueListFilter> {
   const statuses =
     f.tab && f.status
       ? issueTabStatuses[f.tab].filter((s) => s === f.status)
@@ -94,7 +99,7 @@ function listFilter(caller: Caller, f: IssueFilter, now: string): repo.IssueList
           ? issueTabStatuses[f.tab]
           : undefined;
   return {
-    scope: issueScope(caller),
+    scope: await issueScope(db, caller),
     statuses,
     category: f.category,
     communityId: f.communityId,
@@ -112,10 +117,14 @@ function listFilter(caller: Caller, f: IssueFilter, now: string): repo.IssueList
 export async function listIssues(opts: { db: Db; caller: Caller; query: IssueQuery }) {
   const { query } = opts;
   const now = nowIso();
-  const { rows, total } = await repo.findIssues(opts.db, listFilter(opts.caller, query, now), {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  const { rows, total } = await repo.findIssues(
+    opts.db,
+    await listFilter(opts.db, opts.caller, query, now),
+    {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    },
+  );
   return {
     items: rows.map((r) => presentIssue(r, now)),
     total,
@@ -130,14 +139,21 @@ export async function countIssues(opts: {
   caller: Caller;
   query: IssueFilter;
 }): Promise<IssueCounts> {
-  const f = listFilter(opts.caller, { ...opts.query, tab: undefined, status: undefined }, nowIso());
-  const { byStatus, overdue } = await repo.countIssues(opts.db, f);
-  const counts = Object.fromEntries(
-    issueTabs.map((tab) => [
-      tab,
-      issueTabStatuses[tab].reduce((n, s) => n + (byStatus.get(s) ?? 0), 0),
-    ]),
-  ) as Record<(typeof issueTabs)[number], number>;
+  const f = await listFilter(
+    opts.db,
+    opts.caller,
+    { ...opts.query, tab: undefined, status: undefined },
+    nowIso(),
+  );
+  const { byGroup, overdue } = await repo.countIssues(
+    opts.db,
+    f,
+    Object.fromEntries(issueTabs.map((tab) => [tab, issueTabStatuses[tab]])),
+  );
+  const counts = Object.fromEntries(issueTabs.map((tab) => [tab, byGroup.get(tab) ?? 0])) as Record<
+    (typeof issueTabs)[number],
+    number
+  >;
   return { ...counts, overdue };
 }
 
@@ -151,10 +167,14 @@ export async function exportIssues(opts: {
   locale: Locale;
 }): Promise<Buffer> {
   const now = nowIso();
-  const { rows } = await repo.findIssues(opts.db, listFilter(opts.caller, opts.query, now), {
-    limit: ISSUE_EXPORT_LIMIT,
-    offset: 0,
-  });
+  const { rows } = await repo.findIssues(
+    opts.db,
+    await listFilter(opts.db, opts.caller, opts.query, now),
+    {
+      limit: ISSUE_EXPORT_LIMIT,
+      offset: 0,
+    },
+  );
   const m = resources[opts.locale].issues;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(m.sheetName);

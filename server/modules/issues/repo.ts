@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db';
-import type { IssueRow, IssueStepRow, IssueStepTable, IssueTable } from '../../db/schema';
+import { COUNT_CAP, type AreaClause } from '../../db/area';
+import type { Database, IssueRow, IssueStepRow, IssueStepTable, IssueTable } from '../../db/schema';
 
 /** An issue with the names lists show beside it. */
 export type IssueView = IssueRow & {
@@ -69,13 +70,11 @@ export async function updateIssue(
   );
 }
 
-export type AreaClause =
-  | { column: 'street_id' | 'community_id' | 'grid_id'; id: string }
-  | { column: 'org_path'; prefix: string };
+export type { AreaClause };
 
 /** Whose issues a caller sees: an area, what they reported, and what was dispatched to them. */
 export interface IssueScope {
-  area: AreaClause[];
+  area: readonly AreaClause[];
   userId: string;
   departmentIds: string[];
 }
@@ -95,37 +94,11 @@ export interface IssueListFilter {
   q?: string;
 }
 
-function scoped(db: Db, f: Omit<IssueListFilter, 'statuses'>) {
-  const { scope } = f;
-  let q = issueViews(db).where((eb) =>
-    eb.or([
-      ...scope.area.map((a) =>
-        a.column === 'org_path'
-          ? eb('issue.org_path', 'like', `${a.prefix}%`)
-          : eb(`issue.${a.column}`, '=', a.id),
-      ),
-      eb('issue.reporter_id', '=', scope.userId),
-      eb('issue.assignee_id', '=', scope.userId),
-      ...(scope.departmentIds.length ? [eb('issue.department_id', 'in', scope.departmentIds)] : []),
-      // Uncorrelated, so it runs once on the step indexes: what was ever dispatched to them.
-      eb(
-        'issue.id',
-        'in',
-        eb
-          .selectFrom('issue_step as s')
-          .select('s.issue_id')
-          .where('s.action', '=', 'dispatch')
-          .where((e) =>
-            e.or([
-              e('s.assignee_id', '=', scope.userId),
-              ...(scope.departmentIds.length
-                ? [e('s.department_id', 'in', scope.departmentIds)]
-                : []),
-            ]),
-          ),
-      ),
-    ]),
-  );
+type IssueQuery = SelectQueryBuilder<Database, 'issue', object>;
+
+/** The filters of the board's bar, on the issue row itself. */
+function filtered(q: IssueQuery, f: IssueListFilter): IssueQuery {
+  if (f.statuses) q = q.where('issue.status', 'in', [...f.statuses]);
   if (f.category) q = q.where('issue.category', '=', f.category);
   if (f.communityId) q = q.where('issue.community_id', '=', f.communityId);
   if (f.gridId) q = q.where('issue.grid_id', '=', f.gridId);
@@ -150,47 +123,114 @@ function scoped(db: Db, f: Omit<IssueListFilter, 'statuses'>) {
   return q;
 }
 
+/**
+ * The ways an issue reaches the caller, each a query of its own that one index drives (the area's
+ * street, community or grid; the reporter; the assignee; the department; what was ever dispatched to
+ * them). One query ORing them all was a scan of every issue; their UNION reads only what each finds.
+ */
+function scopeParts(db: Db, f: IssueListFilter): IssueQuery[] {
+  const { scope } = f;
+  const part = (where: (q: IssueQuery) => IssueQuery) => filtered(where(db.selectFrom('issue')), f);
+  if (scope.area.some((a) => a.column === 'all')) return [part((q) => q)];
+  const parts: IssueQuery[] = [];
+  for (const column of ['street_id', 'community_id', 'grid_id'] as const) {
+    const ids = scope.area.flatMap((a) => (a.column === column ? [a.id] : []));
+    if (ids.length) parts.push(part((q) => q.where(`issue.${column}`, 'in', ids)));
+  }
+  for (const a of scope.area)
+    if (a.column === 'org_path')
+      parts.push(part((q) => q.where('issue.org_path', 'like', `${a.prefix}%`)));
+  parts.push(part((q) => q.where('issue.reporter_id', '=', scope.userId)));
+  parts.push(part((q) => q.where('issue.assignee_id', '=', scope.userId)));
+  const steps = (by: 'assignee_id' | 'department_id', ids: string[]) =>
+    part((q) =>
+      q.where('issue.id', 'in', (eb) =>
+        eb
+          .selectFrom('issue_step as s')
+          .select('s.issue_id')
+          .where(`s.${by}`, 'in', ids)
+          .where('s.action', '=', 'dispatch'),
+      ),
+    );
+  parts.push(steps('assignee_id', [scope.userId]));
+  if (scope.departmentIds.length) {
+    parts.push(part((q) => q.where('issue.department_id', 'in', scope.departmentIds)));
+    parts.push(steps('department_id', scope.departmentIds));
+  }
+  return parts;
+}
+
+/** The UNION (duplicates dropped) of the parts, each cut to `limit` rows in board order. */
+function unionOf(db: Db, f: IssueListFilter, limit: number) {
+  const queries = scopeParts(db, f).map((q) =>
+    db
+      .selectFrom(
+        q
+          .select(['issue.id', 'issue.created_at', 'issue.status'])
+          .orderBy('issue.created_at', 'desc')
+          .orderBy('issue.id', 'desc')
+          .limit(limit)
+          .as('p'),
+      )
+      .select(['p.id', 'p.created_at', 'p.status']),
+  );
+  return queries.slice(1).reduce((all, q) => all.union(q), queries[0]);
+}
+
+/** How many issues match, exact up to COUNT_CAP; COUNT_CAP + 1 means more. */
+async function countCapped(db: Db, f: IssueListFilter): Promise<number> {
+  const r = await db
+    .selectFrom(unionOf(db, f, COUNT_CAP + 1).as('u'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return Math.min(Number(r?.n ?? 0), COUNT_CAP + 1);
+}
+
 export async function findIssues(
   db: Db,
   f: IssueListFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: IssueView[]; total: number }> {
-  let q = scoped(db, f);
-  if (f.statuses) q = q.where('issue.status', 'in', [...f.statuses]);
-  const [rows, count] = await Promise.all([
-    q
-      .orderBy('issue.created_at', 'desc')
-      .orderBy('issue.id', 'desc')
+  const [ids, total] = await Promise.all([
+    db
+      .selectFrom(unionOf(db, f, page.offset + page.limit).as('u'))
+      .select('u.id')
+      .orderBy('u.created_at', 'desc')
+      .orderBy('u.id', 'desc')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
+    countCapped(db, f),
   ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  if (ids.length === 0) return { rows: [], total };
+  const views = await issueViews(db)
+    .where(
+      'issue.id',
+      'in',
+      ids.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return { rows: ids.map((r) => byId.get(r.id)!).filter(Boolean), total };
 }
 
-/** Issues per status, and how many are overdue, under the same filter (statuses aside). */
+/**
+ * Issues per tab's statuses, and how many are overdue, under the same filter (statuses aside); each
+ * exact up to COUNT_CAP (COUNT_CAP + 1 means more), so the bar never counts a district's every issue.
+ */
 export async function countIssues(
   db: Db,
   f: Omit<IssueListFilter, 'statuses'>,
-): Promise<{ byStatus: Map<string, number>; overdue: number }> {
-  const q = scoped(db, f).clearSelect();
-  const [rows, late] = await Promise.all([
-    q
-      .select(['issue.status', (eb) => eb.fn.countAll<string | number>().as('n')])
-      .groupBy('issue.status')
-      .execute(),
-    q
-      .where('issue.step_deadline', '<', f.now)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
+  groups: Record<string, readonly string[]>,
+): Promise<{ byGroup: Map<string, number>; overdue: number }> {
+  const names = Object.keys(groups);
+  const counts = await Promise.all([
+    ...names.map((name) => countCapped(db, { ...f, statuses: groups[name] })),
+    countCapped(db, { ...f, overdue: true }),
   ]);
   return {
-    byStatus: new Map(rows.map((r) => [r.status, Number(r.n)])),
-    overdue: Number(late?.n ?? 0),
+    byGroup: new Map(names.map((name, i) => [name, counts[i]])),
+    overdue: counts[names.length],
   };
 }
 
@@ -347,4 +387,27 @@ export async function unitHasIssues(db: Db, unitId: string): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return step !== undefined;
+}
+
+/**
+ * Of the issues named (by id, or at a place), those ever dispatched to one of the departments: what
+ * a department follows up, and so may read the inspection, notice and place of.
+ */
+export async function findIssuesDispatchedTo(
+  db: Db,
+  departmentIds: string[],
+  where: { issueIds?: string[]; placeId?: string },
+): Promise<string[]> {
+  if (departmentIds.length === 0) return [];
+  if (where.issueIds?.length === 0) return [];
+  let q = db
+    .selectFrom('issue_step')
+    .innerJoin('issue', 'issue.id', 'issue_step.issue_id')
+    .select('issue.id')
+    .distinct()
+    .where('issue_step.action', '=', 'dispatch')
+    .where('issue_step.department_id', 'in', departmentIds);
+  if (where.issueIds) q = q.where('issue.id', 'in', where.issueIds);
+  if (where.placeId) q = q.where('issue.place_id', '=', where.placeId);
+  return (await q.execute()).map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
 import type { Caller } from '../auth/caller';
+import { departmentsOf } from './access';
 import { mayReadIssue } from './board';
 import * as repo from './repo';
 
@@ -43,3 +44,13 @@ export async function issueStepFileAccess(
 /** A unit with issues in it (or dispatched to it) cannot be deleted, only retired. */
 export const unitHasIssues = (db: Db, unitId: string): Promise<boolean> =>
   repo.unitHasIssues(db, unitId);
+
+/**
+ * The issues (of those named, or at a place) dispatched now or before to a department of the caller:
+ * the places module lets such a department read their inspection, notice and place.
+ */
+export const issuesFollowedUpBy = (
+  db: Db,
+  caller: Caller,
+  where: { issueIds?: string[]; placeId?: string },
+): Promise<string[]> => repo.findIssuesDispatchedTo(db, departmentsOf(caller), where);

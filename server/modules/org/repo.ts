@@ -172,3 +172,17 @@ export async function findByKindAndName(
   if (parentId) q = q.where('parent_id', '=', parentId);
   return q.executeTakeFirst();
 }
+
+/** The roots of the tree and the children of these units, with their kind: a few dozen rows. */
+export async function findRootsAndChildren(db: Db, parentIds: string[]) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'parent_id', 'kind'])
+    .where((eb) =>
+      eb.or([
+        eb('parent_id', 'is', null),
+        eb('parent_id', 'in', parentIds.length ? parentIds : ['-']),
+      ]),
+    )
+    .execute();
+}

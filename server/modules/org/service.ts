@@ -7,6 +7,7 @@ import type {
   OrgUnitUpdate,
 } from '../../../common/schemas/org';
 import type { Db } from '../../db';
+import type { AreaClause } from '../../db/area';
 import type { OrgUnitRow } from '../../db/schema';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -516,4 +517,27 @@ export async function findUnitByName(
 ): Promise<OrgUnit | undefined> {
   const row = await repo.findByKindAndName(db, kind, name, parentId);
   return row ? presentOrgUnit(row) : undefined;
+}
+
+/**
+ * Turns the district-wide clauses of an area into what an index can drive: nothing at all when the
+ * district is the only one (its rows are every row), else its streets' ids, instead of a prefix
+ * match on org_path that walks the district's whole path range with a row lookup each. Read on each
+ * call (a few dozen rows by index) so a unit added or moved counts at once.
+ */
+export async function resolveDistrictAreas(db: Db, area: AreaClause[]): Promise<AreaClause[]> {
+  const districts = area.flatMap((a) =>
+    a.column === 'org_path' && idsOnPath(a.prefix).length === 1 ? [idsOnPath(a.prefix)[0]] : [],
+  );
+  if (districts.length === 0) return area;
+  const units = await repo.findRootsAndChildren(db, districts);
+  if (units.filter((u) => u.parent_id === null).every((u) => districts.includes(u.id)))
+    return [{ column: 'all' }];
+  const streets = units.filter(
+    (u) => u.kind === 'street' && u.parent_id !== null && districts.includes(u.parent_id),
+  );
+  return [
+    ...area.filter((a) => !(a.column === 'org_path' && idsOnPath(a.prefix).length === 1)),
+    ...streets.map((s) => ({ column: 'street_id' as const, id: s.id })),
+  ];
 }

@@ -4,6 +4,7 @@ import { ageOn, careTags } from '../../../common/people';
 import type { Db } from '../../db';
 import type { ResidentRow } from '../../db/schema';
 import { fieldCipher } from '../../lib/crypto';
+import { todayInShanghai } from '../../lib/time';
 import type { Assignment, Caller } from '../auth/caller';
 import type { AreaClause } from './repo';
 
@@ -87,10 +88,8 @@ export function areaClauses(caller: Caller, roles: readonly Role[]): AreaClause[
     });
 }
 
-export const isMinor = (
-  r: Pick<ResidentRow, 'birth_date'>,
-  today = new Date().toISOString().slice(0, 10),
-): boolean => r.birth_date !== null && ageOn(r.birth_date, today) < 18;
+export const isMinor = (r: Pick<ResidentRow, 'birth_date'>, today = todayInShanghai()): boolean =>
+  r.birth_date !== null && ageOn(r.birth_date, today) < 18;
 
 /**
  * Who sees which sensitive field whole. The client's own worker and the supervisor see everything;
@@ -165,7 +164,8 @@ export function presentResident(
   r: ResidentRow,
   opts: { access: Record<SensitiveField, FieldAccess>; tags: string[]; address: string },
 ): Resident {
-  const today = new Date().toISOString().slice(0, 10);
+  // A child comes of age on their birthday as counted here, not in UTC (8 hours later).
+  const today = todayInShanghai();
   // Everything about a minor is sensitive: who may not see the child's ID number whole or by reason
   // (lists and exports, grid and community staff, admins) sees the name masked and no birth date.
   const hideMinor =

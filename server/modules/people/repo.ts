@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { areaCondition, COUNT_CAP, type AreaClause } from '../../db/area';
 import type {
   HouseholdRow,
   HouseholdTable,
@@ -139,12 +140,10 @@ export async function findHistory(db: Db, householdId: string, limit: number) {
 }
 
 /** One clause of a caller's area: a column of the resident or household row equal to a unit id. */
-export type AreaClause =
-  | { column: 'street_id' | 'community_id' | 'grid_id'; id: string }
-  | { column: 'org_path'; prefix: string };
+export type { AreaClause };
 
 export interface ResidentFilter {
-  area: AreaClause[];
+  area: readonly AreaClause[];
   nameInitials?: string;
   namePinyin?: string;
   namePrefix?: string;
@@ -160,30 +159,27 @@ export interface ResidentFilter {
 
 function filteredResidents(db: Db, f: ResidentFilter) {
   let q = db.selectFrom('resident');
-  q = q.where((eb) =>
-    eb.or(
-      f.area.map((a) =>
-        a.column === 'org_path'
-          ? eb('resident.org_path', 'like', `${a.prefix}%`)
-          : eb(`resident.${a.column}`, '=', a.id),
-      ),
-    ),
-  );
+  const area = f.area;
+  if (!area.some((a) => a.column === 'all'))
+    q = q.where((eb) => areaCondition(eb, 'resident', area)!);
   if (f.communityId) q = q.where('resident.community_id', '=', f.communityId);
   if (f.gridId) q = q.where('resident.grid_id', '=', f.gridId);
   if (f.status) q = q.where('resident.status', '=', f.status as ResidentRow['status']);
   if (f.careTag) {
     const tag = f.careTag;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('resident_care_tag as t')
-          .select('t.resident_id')
-          .whereRef('t.resident_id', '=', 'resident.id')
-          .whereRef('t.street_id', '=', 'resident.street_id')
-          .where('t.tag', '=', tag),
-      ),
-    );
+    // Uncorrelated, so the tag table's (tag, street, community) index can drive the list: a tag is
+    // held by few, and each tagged resident is then one primary-key lookup.
+    q = q.where('resident.id', 'in', (eb) => {
+      let t = eb
+        .selectFrom('resident_care_tag as t')
+        .select('t.resident_id')
+        .where('t.tag', '=', tag);
+      const streets = area.flatMap((a) => (a.column === 'street_id' ? [a.id] : []));
+      if (streets.length === area.length && streets.length > 0)
+        t = t.where('t.street_id', 'in', streets);
+      if (f.communityId) t = t.where('t.community_id', '=', f.communityId);
+      return t;
+    });
   }
   q = q.where((eb) => {
     const any = [];
@@ -220,24 +216,46 @@ function filteredResidents(db: Db, f: ResidentFilter) {
   return q;
 }
 
+/** Where a page of the resident list ends: the sort key of its last row. */
+export interface ResidentCursor {
+  nameInitials: string;
+  name: string;
+  id: string;
+}
+
 export async function findResidents(
   db: Db,
   f: ResidentFilter,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; after?: ResidentCursor },
 ) {
-  if (f.area.length === 0) return { rows: [] as ResidentRow[], total: 0 };
-  const rows = await filteredResidents(db, f)
-    .selectAll('resident')
+  if (f.area.length === 0) return { rows: [] as ResidentRow[], total: 0, capped: false };
+  let list = filteredResidents(db, f).selectAll('resident');
+  const after = page.after;
+  if (after)
+    list = list.where((eb) =>
+      eb(
+        eb.refTuple('resident.name_initials', 'resident.name', 'resident.id'),
+        '>',
+        eb.tuple(after.nameInitials, after.name, after.id),
+      ),
+    );
+  const rows = await list
     .orderBy('resident.name_initials')
     .orderBy('resident.name')
     .orderBy('resident.id')
     .limit(page.limit)
-    .offset(page.offset)
+    .offset(after ? 0 : page.offset)
     .execute();
-  const { n } = await filteredResidents(db, f)
+  const { n } = await db
+    .selectFrom(
+      filteredResidents(db, f)
+        .select('resident.id')
+        .limit(COUNT_CAP + 1)
+        .as('m'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return { rows, total: Number(n) };
+  return { rows, total: Math.min(Number(n), COUNT_CAP), capped: Number(n) > COUNT_CAP };
 }
 
 export async function findResidentByIdNumberIndex(

@@ -10,7 +10,7 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { hasRole, type Caller } from '../auth/caller';
-import { describeGrids } from '../org/service';
+import { describeGrids, resolveDistrictAreas } from '../org/service';
 import {
   areaClauses,
   caseTies,
@@ -74,23 +74,47 @@ export async function searchResidents(opts: Ctx & { query: ResidentQuery }) {
   const { db, caller, query } = opts;
   if (!hasRole(caller, PEOPLE_READERS)) throw forbidden();
   const filter: repo.ResidentFilter = {
-    area: areaClauses(caller, PEOPLE_READERS),
+    area: await resolveDistrictAreas(db, areaClauses(caller, PEOPLE_READERS)),
     careTag: query.careTag,
     communityId: query.communityId,
     gridId: query.gridId,
     status: query.status,
     ...parseSearch(query.q),
   };
-  const { rows, total } = await repo.findResidents(db, filter, {
+  const { rows, total, capped } = await repo.findResidents(db, filter, {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
+    after: query.cursor ? readCursor(query.cursor) : undefined,
   });
+  const last = rows.length === query.pageSize ? rows[rows.length - 1] : undefined;
   return {
     items: await presentList(db, caller, rows),
     total,
+    totalCapped: capped,
     page: query.page,
     pageSize: query.pageSize,
+    nextCursor: last ? writeCursor(last) : null,
   };
+}
+
+/** A page's end as an opaque token: the next page seeks past it in the list's index. */
+const writeCursor = (r: ResidentRow): string =>
+  Buffer.from(JSON.stringify([r.name_initials, r.name, r.id])).toString('base64url');
+
+function readCursor(token: string): repo.ResidentCursor {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(token, 'base64url').toString());
+    if (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'string'))
+      return { nameInitials: v[0], name: v[1], id: v[2] };
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError(
+    400,
+    'VALIDATION_FAILED',
+    { field: 'cursor', detail: '' },
+    { field: 'cursor' },
+  );
 }
 
 /**
@@ -103,11 +127,17 @@ export async function residentsForExport(
   const pageSize = 1000;
   const items: Resident[] = [];
   let total = 0;
-  for (let page = 1; items.length < opts.cap; page++) {
-    const r = await searchResidents({ ...opts, query: { ...opts.query, page, pageSize } });
-    total = r.total;
+  // Page by cursor: each page is a seek into the list's index, not a walk past all the earlier ones.
+  let cursor: string | undefined;
+  while (items.length < opts.cap) {
+    const r = await searchResidents({
+      ...opts,
+      query: { ...opts.query, page: 1, pageSize, cursor },
+    });
+    total = Math.max(total, r.total);
     items.push(...r.items);
-    if (r.items.length < pageSize) break;
+    if (!r.nextCursor) break;
+    cursor = r.nextCursor;
   }
   return { items: items.slice(0, opts.cap), total };
 }

@@ -19,6 +19,7 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import type { Caller } from '../auth/caller';
+import { staffActors } from '../auth/staff-service';
 import { describeGrids, findGridPlacement, type GridPlacement } from '../org/service';
 import {
   caseTies,
@@ -828,6 +829,10 @@ export async function getHousehold(opts: Ctx & { id: string }): Promise<Househol
 export async function getHistory(opts: Ctx & { id: string }) {
   const h = await householdInScope(opts.db, opts.caller, opts.id, false);
   const rows = await repo.findHistory(opts.db, h.id, 500);
+  const actors = await staffActors(
+    opts.db,
+    rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
+  );
   return rows.map((r) => ({
     id: r.id,
     entity: r.entity,
@@ -839,6 +844,7 @@ export async function getHistory(opts: Ctx & { id: string }) {
     sourceType: r.source_type,
     sourceId: r.source_id,
     username: r.username,
+    actor: (r.user_id && actors.get(r.user_id)) || null,
     at: r.at,
   }));
 }

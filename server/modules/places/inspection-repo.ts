@@ -350,3 +350,20 @@ export async function lockInspection(db: Db, id: string): Promise<void> {
     .where('id', '=', id)
     .execute();
 }
+
+/** The inspections that raised these issues, and their notices (for a department following them up). */
+export async function findInspectionsOfIssues(
+  db: Db,
+  issueIds: string[],
+): Promise<{ inspections: InspectionRow[]; notices: NoticeRow[] }> {
+  if (issueIds.length === 0) return { inspections: [], notices: [] };
+  const [found, notices] = await Promise.all([
+    db.selectFrom('inspection').selectAll().where('issue_id', 'in', issueIds).execute(),
+    db
+      .selectFrom('rectification_notice')
+      .selectAll()
+      .where('issue_id', 'in', issueIds)
+      .execute(),
+  ]);
+  return { inspections: found, notices };
+}

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssueDetail, IssueStep } from '../../../common/schemas/issues';
-import type { Checklist, Inspection, Notice, Place } from '../../../common/schemas/places';
+import type {
+  Checklist,
+  Inspection,
+  Notice,
+  Place,
+  PlaceHistory,
+} from '../../../common/schemas/places';
 import { createTestApp, unitByName, type Session, type TestApp } from '../../../test/support/app';
 import { dialects } from '../../../test/support/db';
 import {
@@ -175,6 +181,52 @@ describe.each(dialects)('rectification notices on %s', (dialect) => {
       (await otherStreet.inject({ method: 'GET', url: `/api/notices/${done.noticeId}` }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it('lets a department dispatched the issue read its inspection, notice and place, nothing else', async () => {
+    const done = await failedInspection(grid, place, true);
+    const elsewhere = await buildPlace(grid, {
+      gridId: await unitUnder(admin, '御河九号社区', '第一网格'),
+      name: '御河九号便民超市',
+    });
+    const reads = async () =>
+      Promise.all(
+        [
+          `/api/inspections/${done.id}`,
+          `/api/notices/${done.noticeId}`,
+          `/api/places/${place.id}`,
+          `/api/places/${place.id}/history`,
+          `/api/places/${elsewhere.id}`,
+        ].map(async (url) => (await scjg.inject({ method: 'GET', url })).statusCode),
+      );
+    expect(await reads()).toEqual([404, 404, 404, 404, 404]);
+    for (const payload of [
+      { action: 'accept' },
+      { action: 'dispatch', departmentId: (await unitByName(admin, '市场监督管理局')).id },
+    ]) {
+      const current = (
+        await staff.inject({ method: 'GET', url: `/api/issues/${done.issueId}` })
+      ).json<IssueDetail>();
+      const res = await staff.inject({
+        method: 'POST',
+        url: `/api/issues/${done.issueId}/steps`,
+        payload: { version: current.version, ...payload },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    expect(await reads()).toEqual([200, 200, 200, 200, 404]);
+    const history = (
+      await scjg.inject({ method: 'GET', url: `/api/places/${place.id}/history` })
+    ).json<PlaceHistory>();
+    expect(history.inspections.map((i) => i.id)).toEqual([done.id]);
+    expect(history.notices.map((n) => n.id)).toEqual([done.noticeId]);
+    // Reading is not changing: the place and the inspection stay the area's to edit.
+    const edit = await scjg.inject({
+      method: 'PATCH',
+      url: `/api/places/${place.id}`,
+      payload: { version: place.version, name: '改名' },
+    });
+    expect(edit.statusCode).toBe(403);
   });
 
   it('re-inspects: a failed item reopens the issue, all fixed verifies and closes it', async () => {

@@ -20,7 +20,7 @@ import { readableInspection } from './inspection-view';
 import { verifyIssueByReinspection } from '../issues/service';
 import { legalBasisFor, renderNoticePdf } from './notice-pdf';
 import * as repo from './repo';
-import { canWorkOn, reachOf } from './scope';
+import { canReinspect, canWorkOn, reachOf } from './scope';
 import type { Ctx } from './service';
 
 /** Photos taken at a re-inspection are attached to the notice. */
@@ -249,7 +249,7 @@ export async function reinspectNotice(
   const { caller, input } = opts;
   return opts.db.transaction().execute(async (db) => {
     const { notice, access } = await readableNotice(db, caller, opts.id);
-    if (!canWorkOn(access)) throw forbidden();
+    if (!canReinspect(access)) throw forbidden();
     if (input.id) {
       const done = await inspections.getReinspection(db, input.id);
       if (done && done.notice_id !== notice.id) throw new AppError(409, 'ID_CONFLICT');

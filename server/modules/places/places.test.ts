@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Place, PlaceImportReport } from '../../../common/schemas/places';
+import type { Place } from '../../../common/schemas/places';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/app';
 import { dialects } from '../../../test/support/db';
 import { addStaffAt, buildPlace, STAFF_PASSWORD, unitUnder } from '../../../test/support/places';
 import { findPlaceLocation, listPlacesOfGrid } from './service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe.each(dialects)('places register on %s', (dialect) => {
   let t: TestApp;
@@ -254,93 +252,6 @@ describe.each(dialects)('places register on %s', (dialect) => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('UNIT_IN_USE');
-  });
-
-  const sheet = async (rows: (string | number)[][]) => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('场所台账');
-    ws.addRow(['名称', '类别', '社区', '网格', '地址', '营业执照号', '负责人', '联系电话']);
-    for (const r of rows) ws.addRow(r);
-    return Buffer.from(await wb.xlsx.writeBuffer());
-  };
-  const send = (s: Session, url: string, file: Buffer) =>
-    s.inject({ method: 'POST', url, headers: { 'content-type': XLSX }, payload: file });
-
-  it('previews an import row by row and writes nothing; the commit registers the clean rows', async () => {
-    const file = await sheet([
-      [
-        '御河早餐店',
-        '餐饮',
-        '御河九号社区',
-        '第一网格',
-        '御河路 8 号',
-        '91140213MA0IMPORT01',
-        '李师傅',
-        '13700001111',
-      ],
-      ['御河五金店', '商铺', '御河九号社区', '第一网格', '御河路 9 号', '', '', ''],
-      ['没有类别', '赌场', '御河九号社区', '第一网格', '御河路 10 号', '', '', ''],
-      ['别人的网格', '商铺', '御河九号社区', '第二网格', '御河路 11 号', '', '', ''],
-      [
-        '重复执照',
-        '商铺',
-        '御河九号社区',
-        '第一网格',
-        '御河路 12 号',
-        '91140213MA0TEST0001',
-        '',
-        '',
-      ],
-      ['坏电话', '商铺', '御河九号社区', '第一网格', '御河路 13 号', '', '', '123'],
-      ['', '商铺', '御河九号社区', '第一网格', '御河路 14 号', '', '', ''],
-    ]);
-    const before = [await placeCount(), await auditCount()];
-    const preview = await send(grid, '/api/places/import/preview', file);
-    expect(preview.statusCode).toBe(200);
-    const report = preview.json<PlaceImportReport>();
-    expect(report).toMatchObject({ committed: false, totalRows: 7, validRows: 2, problemRows: 5 });
-    const codes = Object.fromEntries(report.problems.map((p) => [p.row, p.code]));
-    expect(codes).toEqual({
-      4: 'UNKNOWN_LABEL',
-      5: 'UNKNOWN_GRID',
-      6: 'LICENCE_TAKEN',
-      7: 'BAD_PHONE',
-      8: 'REQUIRED',
-    });
-    expect(report.problems.find((p) => p.row === 4)!.reason).toContain('赌场');
-    expect([await placeCount(), await auditCount()]).toEqual(before);
-
-    // The refused rows come back as a file to fix: as typed, with the reason in a 问题 column.
-    const problems = await send(grid, '/api/places/import/problems.xlsx', file);
-    expect(problems.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(problems.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    const header = (ws.getRow(1).values as unknown[]).map(String);
-    expect(header).toContain('问题');
-    expect(ws.rowCount).toBe(6);
-    expect(ws.getRow(2).getCell(1).text).toBe('没有类别');
-    expect(ws.getRow(2).getCell(header.indexOf('问题')).text).toContain('赌场');
-    expect([await placeCount(), await auditCount()]).toEqual(before);
-
-    const commit = await send(grid, `/api/places/import/commit?importId=${report.importId}`, file);
-    expect(commit.json<PlaceImportReport>()).toMatchObject({ committed: true, validRows: 2 });
-    expect(await placeCount()).toBe(before[0] + 2);
-    expect((await list(grid, '?q=御河早餐店')).items[0]).toMatchObject({
-      category: 'restaurant',
-      gridId: grid1,
-    });
-    // The same file again imports nothing twice.
-    const again = await send(grid, '/api/places/import/preview', file);
-    expect(again.json<PlaceImportReport>().validRows).toBe(0);
-  });
-
-  it('refuses a file that is not a register, and an import by a role that registers no places', async () => {
-    const bad = await send(grid, '/api/places/import/preview', Buffer.from('not a workbook'));
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ error: { field: string } }>().error.field).toBe('file');
-    const file = await sheet([['御河书店', '商铺', '御河九号社区', '第一网格', '御河路 20 号']]);
-    expect((await send(viewer, '/api/places/import/preview', file)).statusCode).toBe(403);
   });
 
   it('exports the register with phones for staff who register places, without for others', async () => {

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { Db } from '../../db';
 import type {
   ChecklistRow,
@@ -8,7 +8,7 @@ import type {
   PlaceRow,
   PlaceTable,
 } from '../../db/schema';
-import type { AreaClause } from '../people/repo';
+import { areaCondition, COUNT_CAP, type AreaClause } from '../../db/area';
 
 /**
  * Where a caller reaches: the area of their roles (street, community, grid or district subtree),
@@ -55,17 +55,19 @@ function inspectionTie(eb: InspectionEb, reach: Reach) {
   return eb.or(ors);
 }
 
+/** Whether the area is every row: its lists need no scope condition, and an index can give their order. */
+const wholeArea = (area: readonly AreaClause[]) => area.some((a) => a.column === 'all');
+
 /** Rows of a table carrying street_id, community_id, grid_id and org_path that lie in the area. */
 function areaWhere<T extends 'place' | 'inspection'>(
   eb: ExpressionBuilder<Database, T>,
   table: T,
   area: AreaClause[],
 ) {
-  return area.map((a) =>
-    a.column === 'org_path'
-      ? eb(sql.ref<string>(`${table}.org_path`), 'like', likePrefix(a.prefix))
-      : eb(sql.ref<string>(`${table}.${a.column}`), '=', a.id),
-  );
+  // The whole district: always true (the lists leave the condition out then, see wholeArea).
+  if (wholeArea(area)) return [sql<SqlBool>`1 = 1`];
+  const condition = areaCondition(eb, table, area);
+  return condition ? [condition] : [];
 }
 
 export function inspectionReach(eb: InspectionEb, reach: Reach) {
@@ -89,6 +91,15 @@ export async function getPlaces(db: Db, ids: string[]): Promise<PlaceRow[]> {
 
 export async function insertPlace(db: Db, row: PlaceRow): Promise<void> {
   await db.insertInto('place').values(row).execute();
+}
+
+/** Many places in few statements (an import's chunk); 19 columns a row stays far below SQLite's variable limit. */
+export async function insertPlaces(db: Db, rows: PlaceRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('place')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function updatePlace(
@@ -116,19 +127,21 @@ export interface PlaceFilter {
 }
 
 function filteredPlaces(db: Db, f: PlaceFilter) {
-  let q = db.selectFrom('place').where((eb) =>
-    eb.or([
-      ...areaWhere(eb, 'place', f.reach.area),
-      eb(
-        'place.id',
-        'in',
-        eb
-          .selectFrom('inspection')
-          .select('inspection.place_id')
-          .where((ie) => inspectionTie(ie, f.reach)),
-      ),
-    ]),
-  );
+  let q = db.selectFrom('place');
+  if (!wholeArea(f.reach.area))
+    q = q.where((eb) =>
+      eb.or([
+        ...areaWhere(eb, 'place', f.reach.area),
+        eb(
+          'place.id',
+          'in',
+          eb
+            .selectFrom('inspection')
+            .select('inspection.place_id')
+            .where((ie) => inspectionTie(ie, f.reach)),
+        ),
+      ]),
+    );
   if (f.category) q = q.where('place.category', '=', f.category);
   if (f.communityId) q = q.where('place.community_id', '=', f.communityId);
   if (f.gridId) q = q.where('place.grid_id', '=', f.gridId);
@@ -161,7 +174,14 @@ export async function findPlaces(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    filteredPlaces(db, f)
+    // Counted to a cap, as the resident list is: a district's 50,000 places are not counted per page.
+    db
+      .selectFrom(
+        filteredPlaces(db, f)
+          .select('place.id')
+          .limit(COUNT_CAP + 1)
+          .as('m'),
+      )
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);

@@ -1,20 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { interpolate, resources } from '../../../common/i18n';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
 import {
   zPlace,
   zPlaceCreate,
   zPlaceHistory,
-  zPlaceImportQuery,
-  zPlaceImportReport,
   zPlacePage,
   zPlaceQuery,
   zPlaceUpdate,
 } from '../../../common/schemas/places';
-import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
-import { AppError } from '../../lib/errors';
-import { LEDGER_MAX_BYTES, XLSX_TYPE } from '../people/ledger-sheet';
+import { callerOf, fileDate, sendCreated, sendXlsx } from '../../http';
 import { placeHistory } from './history';
 import * as register from './register';
 import * as places from './service';
@@ -27,29 +22,11 @@ const errors = {
   404: zErrorReply,
   409: zErrorReply,
 };
-const upload = {
-  consumes: [XLSX_TYPE],
-  description: `The .xlsx file itself is the request body, with content-type ${XLSX_TYPE} (at most 10 MB).`,
-};
 
+/** A register file is imported as a job of the imports module: POST /api/imports?kind=places. */
 export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
   const ctx = (req: FastifyRequest) => ({ db, caller: callerOf(req) });
-  // The register file is the whole body (this plugin's routes only).
-  app.addContentTypeParser(
-    XLSX_TYPE,
-    { parseAs: 'buffer', bodyLimit: LEDGER_MAX_BYTES },
-    (_req, body, done) => done(null, body),
-  );
-  const fileOpts = (req: FastifyRequest) => {
-    const locale = localeOf(req);
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-      const detail = ` — ${interpolate(resources[locale].places.importFile.notXlsx)}`;
-      throw new AppError(400, 'VALIDATION_FAILED', { field: 'file', detail }, { field: 'file' });
-    }
-    return { ...ctx(req), file: req.body, locale };
-  };
-
   app.get(
     '/api/places',
     {
@@ -104,52 +81,6 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
         await register.placeTemplate(),
         '场所台账导入模板.xlsx',
         'places-template.xlsx',
-      ),
-  );
-  app.post(
-    '/api/places/import/preview',
-    {
-      bodyLimit: LEDGER_MAX_BYTES,
-      schema: {
-        tags,
-        summary: 'Check a places register file row by row; writes nothing',
-        ...upload,
-        response: { 200: zPlaceImportReport, ...errors },
-      },
-    },
-    (req) => register.previewPlaceImport(fileOpts(req)),
-  );
-  app.post(
-    '/api/places/import/commit',
-    {
-      bodyLimit: LEDGER_MAX_BYTES,
-      schema: {
-        tags,
-        summary: 'Send the previewed file again: its clean rows are registered in one transaction',
-        ...upload,
-        querystring: zPlaceImportQuery,
-        response: { 200: zPlaceImportReport, ...errors },
-      },
-    },
-    (req) => register.commitPlaceImport({ ...fileOpts(req), importId: req.query.importId }),
-  );
-  app.post(
-    '/api/places/import/problems.xlsx',
-    {
-      bodyLimit: LEDGER_MAX_BYTES,
-      schema: {
-        tags,
-        summary:
-          'The rows of a places register file that would not be imported, with a 问题 column',
-        ...upload,
-      },
-    },
-    async (req, reply) =>
-      sendXlsx(
-        reply,
-        await register.placeProblemsFile(fileOpts(req)),
-        `场所台账问题行-${fileDate()}.xlsx`,
-        `places-problems-${fileDate()}.xlsx`,
       ),
   );
   app.get(

@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import type { InspectionRow, PlaceRow } from '../../db/schema';
 import { forbidden, notFound } from '../../lib/errors';
 import type { Caller } from '../auth/caller';
+import { issuesFollowedUpBy } from '../issues/service';
 import { areaClauses, rolesAt } from '../people/access';
 import * as inspections from './inspection-repo';
 import type { Reach } from './repo';
@@ -12,7 +13,9 @@ import type { Reach } from './repo';
  * grid, community staff their community, a street's staff the street, the district all of it); the
  * grid's worker, community staff and the street and district admins register and change them.
  * A department officer has no area: they read the inspections they are on (as a team member or
- * through their department) and those inspections' places, within their department's district or street.
+ * through their department) and those inspections' places, within their department's district or street;
+ * and a department dispatched an issue (the enforcement team following a joint inspection up) reads
+ * that issue's inspection, notice and place — not the rest of the street.
  */
 export const PLACE_READERS: readonly Role[] = roles.filter((r) => r !== 'departmentOfficer');
 export const PLACE_WRITERS: readonly Role[] = [
@@ -56,7 +59,10 @@ export async function placeInScope(
     if (write && !canWriteArea(caller, place)) throw forbidden();
     return place;
   }
-  if (await inspections.reachesPlaceByInspection(db, reachOf(caller), place.id)) {
+  if (
+    (await inspections.reachesPlaceByInspection(db, reachOf(caller), place.id)) ||
+    (await issuesFollowedUpBy(db, caller, { placeId: place.id })).length > 0
+  ) {
     if (write) throw forbidden();
     return place;
   }
@@ -69,6 +75,8 @@ export interface InspectionAccess {
   member: boolean;
   /** The named departments the caller is an officer of. */
   departments: string[];
+  /** A department of the caller was dispatched the inspection's issue: it reads and re-inspects. */
+  followsUp: boolean;
 }
 
 /** How the caller stands to an inspection; 404 when they may not read it at all. */
@@ -87,11 +95,23 @@ export async function inspectionAccess(
     areaWriter: canWriteArea(caller, row),
     member: await inspections.isMember(db, row.id, caller.userId),
     departments,
+    followsUp:
+      row.issue_id !== null &&
+      (await issuesFollowedUpBy(db, caller, { issueIds: [row.issue_id] })).length > 0,
   };
-  if (!canReadArea(caller, row) && !access.member && departments.length === 0) throw notFound();
+  if (
+    !canReadArea(caller, row) &&
+    !access.member &&
+    departments.length === 0 &&
+    !access.followsUp
+  )
+    throw notFound();
   return access;
 }
 
 /** Those who may record results, submit and re-inspect: area writers and the team. */
 export const canWorkOn = (a: InspectionAccess): boolean =>
   a.areaWriter || a.member || a.departments.length > 0;
+
+/** Who may re-inspect its notice: those who work on it, and the department following the issue up. */
+export const canReinspect = (a: InspectionAccess): boolean => canWorkOn(a) || a.followsUp;

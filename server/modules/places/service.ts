@@ -7,9 +7,28 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import { hasRole, type Caller } from '../auth/caller';
-import { describeGrids, findGridPlacement, type GridPlacement } from '../org/service';
+import {
+  describeGrids,
+  findGridPlacement,
+  resolveDistrictAreas,
+  type GridPlacement,
+} from '../org/service';
 import * as repo from './repo';
+import type { PlannedPlace } from './register-import';
+import { placeKey } from './register-parse';
 import { canReadArea, canWriteArea, placeInScope, PLACE_WRITERS, reachOf } from './scope';
+
+// The register import's steps, for the imports module (it runs them as a job).
+export {
+  placeFixedInScope,
+  planPlaceImport,
+  presentPlaceProblems,
+  type FixedArea,
+  type PlacePlan,
+  type PlannedPlace,
+} from './register-import';
+export type { ParsedPlace, PlaceProblem } from './register-parse';
+export { PLACE_WRITERS } from './scope';
 
 export interface Ctx {
   db: Db;
@@ -79,13 +98,19 @@ export async function presentPlaces(db: Db, rows: PlaceRow[], mask: boolean): Pr
 
 // ——— reading ———
 
+/** The caller's reach with a district's area as its streets (or everything), which an index drives. */
+async function indexedReach(db: Db, caller: Caller) {
+  const reach = reachOf(caller);
+  return { ...reach, area: await resolveDistrictAreas(db, reach.area) };
+}
+
 export async function searchPlaces(opts: Ctx & { query: PlaceQuery }) {
   const { db, caller, query } = opts;
   const { page, pageSize } = query;
   const { rows, total } = await repo.findPlaces(
     db,
     {
-      reach: reachOf(caller),
+      reach: await indexedReach(db, caller),
       q: query.q,
       category: query.category,
       communityId: query.communityId,
@@ -131,21 +156,9 @@ async function checkLicence(db: Db, licence: string | null | undefined, selfId?:
     throw new AppError(409, 'LICENCE_TAKEN', {}, { field: 'licenceNo' });
 }
 
-/**
- * Registers a place inside the caller's transaction, checked against the caller's area and the
- * register. The form (createPlace) and the register import share it.
- */
-export async function insertPlaceWith(
-  db: Db,
-  caller: Caller,
-  input: PlaceCreate,
-  source: { type: 'manual' | 'import'; id?: string },
-): Promise<PlaceRow> {
-  if (!hasRole(caller, PLACE_WRITERS)) throw forbidden();
-  const g = await placementFor(db, caller, input.gridId);
-  await checkLicence(db, input.licenceNo);
-  const now = nowIso();
-  const row: PlaceRow = {
+/** A new place's row, in a grid already checked for the caller. */
+function newPlaceRow(caller: Caller, g: GridPlacement, input: PlaceCreate, now: string): PlaceRow {
+  return {
     id: input.id ?? newId(),
     street_id: g.streetId,
     community_id: g.communityId,
@@ -165,6 +178,22 @@ export async function insertPlaceWith(
     created_at: now,
     updated_at: now,
   };
+}
+
+/**
+ * Registers a place inside the caller's transaction, checked against the caller's area and the
+ * register (the form).
+ */
+export async function insertPlaceWith(
+  db: Db,
+  caller: Caller,
+  input: PlaceCreate,
+  source: { type: 'manual' | 'import'; id?: string },
+): Promise<PlaceRow> {
+  if (!hasRole(caller, PLACE_WRITERS)) throw forbidden();
+  const g = await placementFor(db, caller, input.gridId);
+  await checkLicence(db, input.licenceNo);
+  const row = newPlaceRow(caller, g, input, nowIso());
   await repo.insertPlace(db, row);
   await recordAudit(db, {
     actor: actorOf(caller),
@@ -175,6 +204,41 @@ export async function insertPlaceWith(
     detail: source.id ? `${source.type}:${source.id}` : source.type,
   });
   return row;
+}
+
+/**
+ * Registers one chunk of a register import (the imports module's commit) inside its transaction:
+ * each grid checked once against the caller's area, the rows written together. A place registered
+ * since the file was checked (by the form, or another import) is left out rather than doubled.
+ * The import is audited once as a whole by its caller. Answers how many places were registered.
+ */
+export async function registerImportedPlaces(
+  db: Db,
+  caller: Caller,
+  planned: readonly PlannedPlace[],
+): Promise<number> {
+  if (!hasRole(caller, PLACE_WRITERS)) throw forbidden();
+  const placements = new Map<string, GridPlacement>();
+  for (const gridId of new Set(planned.map((p) => p.place.gridId)))
+    placements.set(gridId, await placementFor(db, caller, gridId));
+  const taken = await repo.findTakenLicences(
+    db,
+    planned.flatMap((p) => (p.place.licenceNo ? [p.place.licenceNo] : [])),
+  );
+  const stored = new Set(
+    (await repo.findPlaceNames(db, [...placements.keys()])).map((s) =>
+      placeKey({ gridId: s.grid_id, name: s.name, address: s.address }),
+    ),
+  );
+  const now = nowIso();
+  const rows = planned
+    .filter(
+      ({ place }) =>
+        !(place.licenceNo && taken.has(place.licenceNo)) && !stored.has(placeKey(place)),
+    )
+    .map(({ place }) => newPlaceRow(caller, placements.get(place.gridId)!, place, now));
+  await repo.insertPlaces(db, rows);
+  return rows.length;
 }
 
 export async function createPlace(

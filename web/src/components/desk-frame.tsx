@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuthActions, useMe } from '../auth';
 import { LanguageSwitch } from './language-switch';
 import { ChangePasswordModal } from './change-password-modal';
-import { modules, useCurrentNav, visibleNavItems } from './nav';
+import { modules, useCurrentNav, usePageName, visibleNavItems } from './nav';
 import { useScopeLine } from './role-scope';
 
 export function DeskFrame() {
@@ -21,6 +21,7 @@ export function DeskFrame() {
   const me = useMe();
   const navigate = useNavigate();
   const current = useCurrentNav();
+  const pageName = usePageName();
   const scopeLine = useScopeLine();
   const { logOut } = useAuthActions();
   const [passwordOpen, setPasswordOpen] = useState(false);
@@ -105,14 +106,15 @@ export function DeskFrame() {
               className="desk-breadcrumb"
               items={[
                 ...(module ? [{ title: t(`app.modules.${module}`) }] : []),
-                current.sub
-                  ? { title: <Link to={current.path}>{t(`app.menu.${current.key}`)}</Link> }
-                  : { title: t(`app.menu.${current.key}`) },
+                ...(current.sub
+                  ? [{ title: <Link to={current.path}>{t(`app.menu.${current.key}`)}</Link> }]
+                  : []),
                 // A page below a case (its new service record) leads back to the case too.
                 ...(current.backPath !== current.path
                   ? [{ title: <Link to={current.backPath}>{t('app.pages.case')}</Link> }]
                   : []),
-                ...(current.sub ? [{ title: t(`app.pages.${current.sub}`) }] : []),
+                // The breadcrumb's last step is where the user is: the page's one level-one heading.
+                { title: <h1 className="desk-page-title">{pageName}</h1> },
               ]}
             />
           )}

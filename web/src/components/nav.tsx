@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useMatches } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from './plain/use-document-title';
 import {
   ApartmentOutlined,
   BookOutlined,
@@ -343,4 +345,20 @@ export function useCurrentNav(): (NavItem & { sub?: SubPageKey; backPath: string
       ? `/${handle.back === 'case' ? 'cases' : 'campaigns'}/${match.params.id}`
       : item?.path;
   return item && { ...item, sub: handle?.sub, backPath: backPath ?? item.path };
+}
+
+/**
+ * The page's name as both frames show it (the phone's header, the desk's breadcrumb) and as the
+ * browser tab and a screen reader say it: `居民台账 · 邻里`. One place, so no page can forget it.
+ */
+export function usePageName(): string | undefined {
+  const { t } = useTranslation();
+  const current = useCurrentNav();
+  const name = current
+    ? current.sub
+      ? t(`app.pages.${current.sub}`)
+      : t(`app.menu.${current.key}`)
+    : undefined;
+  useDocumentTitle(name ?? t('common.notFound'));
+  return name;
 }

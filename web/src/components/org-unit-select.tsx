@@ -41,6 +41,8 @@ interface Props {
   allowClear?: boolean;
   loading?: boolean;
   id?: string;
+  /** the name a screen reader says; without a form label (a filter bar) it is the placeholder */
+  'aria-label'?: string;
 }
 
 /** Picks one active org unit; retired units are never offered. */
@@ -50,6 +52,7 @@ export function OrgUnitSelect({ tree, canPick = () => true, ...props }: Props) {
   return (
     <TreeSelect<string>
       {...props}
+      aria-label={props['aria-label'] ?? (props.id ? undefined : props.placeholder)}
       treeData={toOptions(tree, canPick)}
       treeNodeLabelProp="label"
       showSearch={{ treeNodeFilterProp: 'label' }}

@@ -2,7 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { LeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth';
-import { phoneTabs, useCurrentNav } from './nav';
+import { phoneTabs, useCurrentNav, usePageName } from './nav';
 
 /** One column with a bottom tab bar: reachable with the thumb of the hand that holds the phone. */
 export function PhoneFrame() {
@@ -10,6 +10,7 @@ export function PhoneFrame() {
   const me = useMe();
   const current = useCurrentNav();
   const tabs = phoneTabs(me);
+  const pageName = usePageName();
   return (
     <div className="phone-frame">
       <header className="phone-header">
@@ -25,11 +26,7 @@ export function PhoneFrame() {
         ) : (
           <span className="brand-mark">{t('app.name')}</span>
         )}
-        {current && (
-          <h1 className="phone-title">
-            {current.sub ? t(`app.pages.${current.sub}`) : t(`app.menu.${current.key}`)}
-          </h1>
-        )}
+        {pageName && <h1 className="phone-title">{pageName}</h1>}
       </header>
       <main className="phone-main">
         <Outlet />

@@ -19,7 +19,7 @@ import type {
   PartnerCreate,
   PartnerUpdate,
 } from '../../../../common/schemas/activities';
-import type { Resident } from '../../../../common/schemas/people';
+import type { Resident, ResidentQuery } from '../../../../common/schemas/people';
 import { apiGet, apiSend } from '../../api';
 
 const activitiesKey = ['activities'] as const;
@@ -84,13 +84,15 @@ export function usePublishedSurveys(enabled: boolean) {
   });
 }
 
-/** Residents found by name or pinyin (the register's own search). */
+/** Residents living here, found by name or pinyin (the register's own search and filter). */
 export function useResidentSearch(q: string) {
   return useQuery({
     queryKey: ['residents', 'search', q],
-    queryFn: async () =>
-      (await apiGet<{ items: Resident[] }>('/residents', { q, pageSize: 8, status: 'active' }))
-        .items,
+    queryFn: async () => {
+      // Typed by the API's own query schema, so a filter it does not know cannot compile.
+      const query: ResidentQuery = { q, page: 1, pageSize: 8, status: 'living' };
+      return (await apiGet<{ items: Resident[] }>('/residents', query)).items;
+    },
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
   });

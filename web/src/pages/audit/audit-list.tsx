@@ -1,8 +1,10 @@
 import { Card, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { actionInWords, detailInWords, entityInWords } from '../../../../common/audit-words';
 import type { AuditEntry } from '../../../../common/schemas/audit';
-import { formatTime } from '../../i18n';
+import { useActorText } from '../../components/actor-name';
+import { currentLocale, formatTime } from '../../i18n';
 
 const resultColors: Record<AuditEntry['result'], string> = {
   ok: 'green',
@@ -17,8 +19,18 @@ function ResultTag({ result }: { result: AuditEntry['result'] }) {
 
 const dash = '—';
 
+/** An entry's action and entity in words (新建户), the code kept for the tooltip and the filters. */
+function Action({ action }: { action: string }) {
+  return (
+    <span className="audit-action" title={action}>
+      {actionInWords(action, currentLocale())}
+    </span>
+  );
+}
+
 export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: boolean }) {
   const { t } = useTranslation();
+  const actorText = useActorText();
   // Sized to fit the 1280 px desk without sideways scrolling; ids are cut with the full text on hover.
   const columns: TableProps<AuditEntry>['columns'] = [
     { key: 'at', title: t('auditColumns.at'), width: 140, render: (_, e) => formatTime(e.at) },
@@ -28,8 +40,10 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
       width: 130,
       render: (_, e) => (
         <>
-          <div>{e.username ?? dash}</div>
-          {e.ip && <div className="muted small">{e.ip}</div>}
+          <div>{actorText(e.actor, e.username)}</div>
+          <div className="muted small">
+            {[e.actor && e.username, e.ip].filter(Boolean).join(' · ')}
+          </div>
         </>
       ),
     },
@@ -37,7 +51,7 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
       key: 'action',
       title: t('auditColumns.action'),
       width: 170,
-      render: (_, e) => <code className="audit-action">{e.action}</code>,
+      render: (_, e) => <Action action={e.action} />,
     },
     {
       key: 'entity',
@@ -46,7 +60,7 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
       render: (_, e) =>
         e.entity ? (
           <>
-            <div>{e.entity}</div>
+            <div>{entityInWords(e.entity, currentLocale())}</div>
             {e.entityId && (
               <Typography.Text
                 type="secondary"
@@ -74,7 +88,11 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
       width: 150,
       render: (_, e) => (e.changedFields.length ? e.changedFields.join(', ') : dash),
     },
-    { key: 'detail', title: t('auditColumns.detail'), render: (_, e) => e.detail ?? dash },
+    {
+      key: 'detail',
+      title: t('auditColumns.detail'),
+      render: (_, e) => detailInWords(e.detail, currentLocale()) || dash,
+    },
   ];
   return (
     <Table<AuditEntry>
@@ -91,20 +109,21 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
 
 export function AuditCards({ items }: { items: AuditEntry[] }) {
   const { t } = useTranslation();
+  const actorText = useActorText();
   return (
     <div className="card-list">
       {items.map((e) => (
         <Card key={e.id} size="small">
           <div className="audit-card-head">
-            <code>{e.action}</code>
+            <Action action={e.action} />
             <ResultTag result={e.result} />
           </div>
           <div className="muted">
-            {formatTime(e.at)} · {e.username ?? dash}
+            {formatTime(e.at)} · {actorText(e.actor, e.username)}
           </div>
           {e.entity && (
             <div>
-              {t('auditColumns.entity')}: {e.entity}
+              {t('auditColumns.entity')}: {entityInWords(e.entity, currentLocale())}
             </div>
           )}
           {e.changedFields.length > 0 && (
@@ -112,7 +131,7 @@ export function AuditCards({ items }: { items: AuditEntry[] }) {
               {t('auditColumns.changedFields')}: {e.changedFields.join(', ')}
             </div>
           )}
-          {e.detail && <div>{e.detail}</div>}
+          {e.detail && <div>{detailInWords(e.detail, currentLocale())}</div>}
         </Card>
       ))}
     </div>

@@ -5,6 +5,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditQuery } from '../../../../common/schemas/audit';
+import { shanghaiToday } from '../../../../common/time';
 import { apiDownload } from '../../api';
 import { ListState } from '../../components/list-state';
 import { useIsPhone } from '../../use-is-phone';
@@ -48,7 +49,11 @@ export function AuditPage() {
   const exportExcel = async () => {
     setExporting(true);
     try {
-      await apiDownload('/audit/export.xlsx', filters, `audit-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await apiDownload(
+        '/audit/export.xlsx',
+        filters,
+        `audit-${shanghaiToday().replaceAll('-', '')}.xlsx`,
+      );
     } catch (error) {
       void message.error(
         `${t('common.exportFailed')}: ${error instanceof Error ? error.message : String(error)}`,

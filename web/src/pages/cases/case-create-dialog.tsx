@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { CaseSource, RiskLevel } from '../../../../common/schemas/cases';
 import type { Resident } from '../../../../common/schemas/people';
 import type { IntakeReferral } from '../../../../common/schemas/tips';
+import { shanghaiToday } from '../../../../common/time';
 import { ApiError, apiSend } from '../../api';
 import { showServerError } from '../../components/form-errors';
 import { useIsPhone } from '../../use-is-phone';
@@ -232,7 +233,7 @@ export function CaseCreateDialog({
                 <DatePicker
                   style={{ width: '100%' }}
                   inputReadOnly={isPhone}
-                  disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+                  disabledDate={(d) => d.format('YYYY-MM-DD') < shanghaiToday()}
                 />
               </Form.Item>
             </Col>

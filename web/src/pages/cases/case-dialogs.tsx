@@ -2,6 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ClosureForm, ReviewedForm } from '../../../../common/schemas/cases';
+import { shanghaiToday } from '../../../../common/time';
 import { FormModal } from '../../components/form-modal';
 import { useIsPhone } from '../../use-is-phone';
 import { useCaseWrites, useStationWorkers } from './cases-api';
@@ -48,7 +49,7 @@ const datePicker = (isPhone: boolean) => (
   <DatePicker
     style={{ width: '100%' }}
     inputReadOnly={isPhone}
-    disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+    disabledDate={(d) => d.format('YYYY-MM-DD') < shanghaiToday()}
   />
 );
 

@@ -15,8 +15,8 @@ import {
 import { EllipsisOutlined, HomeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../common/schemas/cases';
+import { shanghaiDay } from '../../../../common/time';
 import { ListState } from '../../components/list-state';
-import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
 import { PhoneActionBar } from '../people/phone-action-bar';
 import { useCaseActions, type CaseAction } from './case-actions';
@@ -138,7 +138,7 @@ function CaseView({ c }: { c: CaseDetail }) {
             key: 'opened',
             label: t('cases.fields.openedAt'),
             children:
-              formatTime(c.openedAt).slice(0, 10) +
+              shanghaiDay(c.openedAt) +
               (c.cycle > 1 ? ` · ${t('caseUi.page.cycle', { cycle: c.cycle })}` : ''),
           },
         ]}

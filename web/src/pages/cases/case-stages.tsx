@@ -13,6 +13,7 @@ import {
   type IntakeForm,
   type PlanForm,
 } from '../../../../common/schemas/cases';
+import { shanghaiDay } from '../../../../common/time';
 import { useIsPhone } from '../../use-is-phone';
 import { latestForm, type Flow } from './case-flow';
 import { useCaseErrors } from './case-errors';
@@ -139,7 +140,7 @@ function StageNotes({ c, flow }: { c: CaseDetail; flow: Flow }) {
       key: 'closed',
       type: 'success',
       text: t('caseUi.page.closedOn', {
-        date: c.closedAt?.slice(0, 10) ?? '',
+        date: c.closedAt ? shanghaiDay(c.closedAt) : '',
         reason: c.closureReason ? t(`cases.closureReasons.${c.closureReason}`) : '',
       }),
     });

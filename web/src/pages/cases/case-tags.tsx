@@ -21,9 +21,9 @@ import {
   type ReferralStatus,
   type RiskLevel,
 } from '../../../../common/schemas/cases';
+import { shanghaiToday } from '../../../../common/time';
 
-/** Today's date in the street's time zone, whatever the device says. */
-export const shanghaiToday = () => dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD');
+export { shanghaiToday };
 /** Whole days from today (Asia/Shanghai) to the date: negative when it is past. */
 export const daysFromToday = (date: string) =>
   dayjs(date).startOf('day').diff(dayjs(shanghaiToday()).startOf('day'), 'day');

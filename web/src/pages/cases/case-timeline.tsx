@@ -3,6 +3,7 @@ import { Button, Card, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { resources } from '../../../../common/i18n';
 import type { CaseDetail, CaseEvent } from '../../../../common/schemas/cases';
+import { useActorText } from '../../components/actor-name';
 import { ListState } from '../../components/list-state';
 import { formatTime } from '../../i18n';
 import { useCaseEvents } from './cases-api';
@@ -40,6 +41,7 @@ function useEventLabel() {
 /** Every step of the case, newest first, with who took it and the note they left. */
 export function CaseTimeline({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
+  const actorText = useActorText();
   const events = useCaseEvents(c.id);
   const label = useEventLabel();
   const all = [...(events.data ?? [])].reverse();
@@ -65,7 +67,7 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
                   <strong>{label(e)}</strong>
                 </div>
                 <div className="muted small">
-                  {formatTime(e.at)} · {e.username}
+                  {formatTime(e.at)} · {actorText(e.actor, e.username)}
                 </div>
                 {e.note && <div className="small pre-wrap">{e.note}</div>}
               </div>

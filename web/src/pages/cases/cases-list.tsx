@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { AuditOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../../common/schemas/cases';
-import { formatTime } from '../../i18n';
+import { shanghaiDay } from '../../../../common/time';
 import { DueTag, RiskTag, StageTag } from './case-tags';
 
 const casePath = (c: Case) => `/cases/${c.id}`;
@@ -84,7 +84,7 @@ export function CaseTable({ items, loading }: { items: Case[]; loading: boolean 
       key: 'openedAt',
       title: t('cases.fields.openedAt'),
       width: 110,
-      render: (_, c) => formatTime(c.openedAt).slice(0, 10),
+      render: (_, c) => shanghaiDay(c.openedAt),
     },
   ];
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ageOn } from '../../../../common/people';
 import type { zConsentCreate } from '../../../../common/schemas/people';
+import { shanghaiToday } from '../../../../common/time';
 
 export interface ConsentValues {
   givenBy: 'self' | 'guardian';
@@ -32,7 +33,7 @@ export function ConsentFields({ form, birthDate, onFinish }: Props) {
   const givenBy = Form.useWatch('givenBy', form);
   const date = Form.useWatch('consentDate', form);
   const under14 =
-    birthDate !== null && ageOn(birthDate, (date ?? dayjs()).format('YYYY-MM-DD')) < 14;
+    birthDate !== null && ageOn(birthDate, date ? date.format('YYYY-MM-DD') : shanghaiToday()) < 14;
   return (
     <Form<ConsentValues>
       name="caseConsent"
@@ -42,7 +43,7 @@ export function ConsentFields({ form, birthDate, onFinish }: Props) {
       clearOnDestroy
       initialValues={{
         givenBy: under14 ? 'guardian' : 'self',
-        consentDate: dayjs(),
+        consentDate: dayjs(shanghaiToday()),
         scope: t('people.consent.scopeDefault'),
       }}
       onFinish={onFinish}

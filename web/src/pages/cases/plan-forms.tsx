@@ -3,6 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationForm, PlanForm } from '../../../../common/schemas/cases';
+import { shanghaiToday } from '../../../../common/time';
 import { useIsPhone } from '../../use-is-phone';
 import { useCaseOptions } from './case-tags';
 
@@ -15,7 +16,7 @@ const newGoalId = () => `g-${Math.random().toString(36).slice(2, 10)}`;
 
 export const planValues = (data: PlanForm | undefined): PlanValues => ({
   goals: data?.goals.map((g) => ({ ...g, targetDate: dayjs(g.targetDate) })) ?? [
-    { id: newGoalId(), description: '', targetDate: dayjs().add(3, 'month') },
+    { id: newGoalId(), description: '', targetDate: dayjs(shanghaiToday()).add(3, 'month') },
   ],
   actions: data?.actions.map((a) => ({
     description: a.description,
@@ -59,7 +60,7 @@ export function PlanFields() {
     <DatePicker
       style={{ width: '100%' }}
       inputReadOnly={isPhone}
-      disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+      disabledDate={(d) => d.format('YYYY-MM-DD') < shanghaiToday()}
     />
   );
   return (
@@ -110,7 +111,11 @@ export function PlanFields() {
                 block
                 icon={<PlusOutlined />}
                 onClick={() =>
-                  add({ id: newGoalId(), description: '', targetDate: dayjs().add(3, 'month') })
+                  add({
+                    id: newGoalId(),
+                    description: '',
+                    targetDate: dayjs(shanghaiToday()).add(3, 'month'),
+                  })
                 }
               >
                 {t('caseUi.forms.addGoal')}

@@ -24,6 +24,7 @@ import {
   type ServiceRecordType,
 } from '../../../../common/schemas/cases';
 import type { ResidentFields } from '../../../../common/schemas/people';
+import { shanghaiToday } from '../../../../common/time';
 import { ListState } from '../../components/list-state';
 import { useIsPhone } from '../../use-is-phone';
 import { useHousehold } from '../people/people-api';
@@ -247,7 +248,7 @@ function RecordForm({ c }: { c: CaseDetail }) {
               format="YYYY-MM-DD HH:mm"
               style={{ width: '100%' }}
               inputReadOnly={isPhone}
-              disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+              disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()}
             />
           </Form.Item>
           <Form.Item label={t('caseUi.record.duration')} required>
@@ -300,7 +301,7 @@ function RecordForm({ c }: { c: CaseDetail }) {
             <DatePicker
               style={{ width: '100%' }}
               inputReadOnly={isPhone}
-              disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+              disabledDate={(d) => d.format('YYYY-MM-DD') < shanghaiToday()}
               aria-label={t('caseUi.record.nextFollowUp')}
             />
           </Form.Item>
@@ -309,7 +310,9 @@ function RecordForm({ c }: { c: CaseDetail }) {
               <Button
                 key={f.key}
                 size={isPhone ? 'middle' : 'small'}
-                onClick={() => form.setFieldValue('nextFollowUpDate', dayjs().add(f.days, 'day'))}
+                onClick={() =>
+                  form.setFieldValue('nextFollowUpDate', dayjs(shanghaiToday()).add(f.days, 'day'))
+                }
               >
                 {t(`caseUi.record.quick.${f.key}`)}
               </Button>

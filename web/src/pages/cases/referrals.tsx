@@ -4,9 +4,9 @@ import { LinkOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { CaseDetail, Referral, ReferralStatus } from '../../../../common/schemas/cases';
+import { shanghaiDay } from '../../../../common/time';
 import { FormModal } from '../../components/form-modal';
 import { ListState } from '../../components/list-state';
-import { formatTime } from '../../i18n';
 import { ReferralStatusTag } from './case-tags';
 import { useCaseWrites, useReferrals } from './cases-api';
 import { useResourcePage } from './resources-api';
@@ -73,7 +73,7 @@ export function Referrals({ c }: { c: CaseDetail }) {
               <div className="muted small">
                 {t('caseUi.referrals.requestedBy', {
                   name: r.requestedBy.displayName,
-                  date: formatTime(r.requestedAt).slice(0, 10),
+                  date: shanghaiDay(r.requestedAt),
                 })}
               </div>
               {canWrite && moves[r.status].length > 0 && (

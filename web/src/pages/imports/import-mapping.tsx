@@ -134,7 +134,8 @@ export function ImportMapping({ imp, text, state, onChange, problems }: Props) {
                 <span>{text('fixedGrid')}</span>
                 <OrgUnitSelect
                   id="import-fixed-grid"
-                  tree={community ? [community] : (tree.data ?? [])}
+                  // The chosen community's grids at the top, not folded under it.
+                  tree={community ? community.children : (tree.data ?? [])}
                   loading={tree.isPending}
                   allowClear
                   placeholder={text('pickGrid')}

@@ -93,7 +93,11 @@ export function ImportReport({ imp, text, downloading, onDownload }: ReportProps
       {!done && p.problemRows === 0 && <Alert type="success" showIcon title={text('noProblems')} />}
       {p.problemRows > 0 && (
         <>
-          <Alert type="warning" showIcon title={text('problemsNote')} />
+          <Alert
+            type="warning"
+            showIcon
+            title={text(places ? 'problemsNotePlaces' : 'problemsNote')}
+          />
           <Button
             block={isPhone}
             size={isPhone ? 'large' : undefined}

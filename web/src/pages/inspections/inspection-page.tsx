@@ -15,6 +15,7 @@ import type {
   ItemResultInput,
   Notice,
 } from '../../../../common/schemas/places';
+import { shanghaiToday } from '../../../../common/time';
 import { apiDownload } from '../../api';
 import { useMe } from '../../auth';
 import { useIsPhone } from '../../use-is-phone';
@@ -74,7 +75,7 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
   const firstOpen = items.findIndex((i) => !i.result);
   const [index, setIndex] = useState(firstOpen === -1 ? items.length : firstOpen);
   const swipeFrom = useRef<number | null>(null);
-  const [deadline, setDeadline] = useState<Dayjs>(() => dayjs().add(7, 'day'));
+  const [deadline, setDeadline] = useState<Dayjs>(() => dayjs(shanghaiToday()).add(7, 'day'));
   const [requirement, setRequirement] = useState('');
   const [busy, setBusy] = useState(false);
   const answered = items.filter((i) => draft[i.id]?.result).length;

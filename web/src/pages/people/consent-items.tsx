@@ -1,6 +1,6 @@
 import { Alert, DatePicker, Form, Input, Radio } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { shanghaiToday } from '../../../../common/time';
 
 /** The fields of a consent to processing sensitive data; under 14 (on the day of consent) only a guardian. */
 export function ConsentItems({
@@ -43,7 +43,10 @@ export function ConsentItems({
         label={t('people.consent.date')}
         rules={[{ required: true, message: t('people.consent.dateRequired') }]}
       >
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        <DatePicker
+          style={{ width: '100%' }}
+          disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()}
+        />
       </Form.Item>
       <Form.Item
         name="scope"

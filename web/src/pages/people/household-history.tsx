@@ -3,6 +3,7 @@ import { Card, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { resources } from '../../../../common/i18n';
 import type { HistoryEntry, Household } from '../../../../common/schemas/people';
+import { useActorText } from '../../components/actor-name';
 import { ListState } from '../../components/list-state';
 import { formatTime } from '../../i18n';
 import { useHistory } from './people-api';
@@ -76,6 +77,7 @@ export function useValueText() {
 
 export function HouseholdHistory({ household }: { household: Household }) {
   const { t } = useTranslation();
+  const actorText = useActorText();
   const history = useHistory(household.id);
   const valueText = useValueText();
   const names = new Map(household.members.map((m) => [m.id, m.name]));
@@ -137,7 +139,7 @@ export function HouseholdHistory({ household }: { household: Household }) {
                   </div>
                   {group.map(change)}
                   <div className="muted small">
-                    {t('people.history.by', { user: first.username ?? '—' })}
+                    {t('people.history.by', { user: actorText(first.actor, first.username) })}
                   </div>
                 </div>
               ),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { ageOn } from '../../../../common/people';
 import type { Household, Resident } from '../../../../common/schemas/people';
+import { shanghaiToday } from '../../../../common/time';
 import { FormModal } from '../../components/form-modal';
 import { useHouseholdWrites } from './people-api';
 import { useRevealed } from './revealed';
@@ -180,7 +181,7 @@ export function ConsentDialog({ household, member, open, onClose }: MemberProps)
   const date = Form.useWatch('consentDate', form);
   const under14 =
     member.birthDate !== null &&
-    ageOn(member.birthDate, (date ?? dayjs()).format('YYYY-MM-DD')) < 14;
+    ageOn(member.birthDate, date ? date.format('YYYY-MM-DD') : shanghaiToday()) < 14;
   return (
     <FormModal<ConsentValues>
       name="consentAdd"
@@ -190,7 +191,7 @@ export function ConsentDialog({ household, member, open, onClose }: MemberProps)
       okText={t('people.consent.add')}
       initialValues={{
         givenBy: under14 ? 'guardian' : 'self',
-        consentDate: dayjs(),
+        consentDate: dayjs(shanghaiToday()),
         scope: t('people.consent.scopeDefault'),
       }}
       codeFields={{ CONSENT_REQUIRED: 'guardianName' }}

@@ -14,6 +14,7 @@ import type {
   zConsentCreate,
   zMoveHousehold,
   zRemoveMember,
+  zResidentPage,
   zReveal,
   zSplitHousehold,
 } from '../../../../common/schemas/people';
@@ -22,12 +23,7 @@ import { ApiError, apiGet, apiSend } from '../../api';
 const residentsKey = ['residents'] as const;
 const householdsKey = ['households'] as const;
 
-export interface ResidentPage {
-  items: Resident[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type ResidentPage = z.infer<typeof zResidentPage>;
 
 export function useResidentPage(query: Partial<ResidentQuery>) {
   return useQuery({

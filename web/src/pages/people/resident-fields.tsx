@@ -13,6 +13,7 @@ import {
   type Resident,
   type ResidentFields,
 } from '../../../../common/schemas/people';
+import { shanghaiToday } from '../../../../common/time';
 import { zodRule } from '../../components/form-errors';
 import { useIsPhone } from '../../use-is-phone';
 import { usePeopleOptions } from './people-options';
@@ -219,7 +220,7 @@ export function ResidentFieldItems({ form, modes, withRelation }: Props) {
           <DatePicker
             style={{ width: '100%' }}
             inputReadOnly={isPhone}
-            disabledDate={(d) => d.isAfter(dayjs())}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()}
           />
         </Form.Item>
       </Col>

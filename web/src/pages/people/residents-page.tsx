@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { App, Button, Card, Input, Pagination, Select, Space } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CareTag } from '../../../../common/people';
 import type { ResidentQuery } from '../../../../common/schemas/people';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
+import { shanghaiToday } from '../../../../common/time';
 import { apiDownload } from '../../api';
 import { ListState } from '../../components/list-state';
 import { OrgUnitSelect } from '../../components/org-unit-select';
@@ -78,7 +78,7 @@ export function ResidentsPage() {
       const headers = await apiDownload(
         '/residents/export.xlsx',
         filters,
-        `residents-${dayjs().format('YYYYMMDD')}.xlsx`,
+        `residents-${shanghaiToday().replaceAll('-', '')}.xlsx`,
       );
       const total = Number(headers.get('x-total-count') ?? 0);
       const exported = Number(headers.get('x-exported-count') ?? total);
@@ -210,7 +210,12 @@ export function ResidentsPage() {
           total={list.data?.total ?? 0}
           showSizeChanger={!isPhone}
           simple={isPhone}
-          showTotal={(total) => t('common.total', { total })}
+          showTotal={(total) =>
+            // Past the cap the server stops counting: say so rather than show a wrong number.
+            list.data?.totalCapped
+              ? t('common.totalCapped', { total: (total - 1).toLocaleString() })
+              : t('common.total', { total })
+          }
           onChange={(page, pageSize) => update({ page, pageSize })}
         />
       </ListState>

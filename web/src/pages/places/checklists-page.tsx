@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Card, List, Result, Segmented, Skeleton, Space, Tag } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import { formatTime } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import type { Checklist, ChecklistItem, ChecklistVersion } from '../../../../common/schemas/places';
 import { apiGet } from '../../api';
@@ -175,9 +175,7 @@ export function ChecklistPage() {
           >
             {version.data && (
               <>
-                <div className="muted">
-                  {dayjs(version.data.createdAt).format('YYYY-MM-DD HH:mm')}
-                </div>
+                <div className="muted">{formatTime(version.data.createdAt)}</div>
                 <Items items={version.data.items} />
               </>
             )}

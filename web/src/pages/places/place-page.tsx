@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { App, Button, Card, Descriptions, List, Result, Skeleton, Space, Tag } from 'antd';
 import { EditOutlined, FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { InspectionSummary, NoticeSummary } from '../../../../common/schemas/places';
+import { shanghaiDay } from '../../../../common/time';
+import { formatTime } from '../../i18n';
 import { apiDownload } from '../../api';
 import { ListState } from '../../components/list-state';
 import { useIsPhone } from '../../use-is-phone';
@@ -14,8 +15,8 @@ import { PhoneActionBar } from '../people/phone-action-bar';
 import { PlaceFormDialog } from './place-form-dialog';
 import { useCanWritePlaces, usePlaceHistory } from './places-api';
 
-const day = (at: string) => dayjs(at).format('YYYY-MM-DD');
-const time = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
+const day = shanghaiDay;
+const time = formatTime;
 
 const noticeColor = { issued: 'blue', rectified: 'green', notRectified: 'red' } as const;
 const inspectionColor = { draft: 'blue', awaitingSignOff: 'orange', completed: 'default' } as const;

@@ -9,10 +9,10 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { placeCategories, type Place } from '../../../../common/schemas/places';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
+import { shanghaiToday } from '../../../../common/time';
 import { apiDownload, apiGet } from '../../api';
 import { ListState } from '../../components/list-state';
 import { OrgUnitSelect } from '../../components/org-unit-select';
@@ -112,7 +112,7 @@ export function PlacesPage() {
       const headers = await apiDownload(
         '/places/export.xlsx',
         filters,
-        `places-${dayjs().format('YYYYMMDD')}.xlsx`,
+        `places-${shanghaiToday().replaceAll('-', '')}.xlsx`,
       );
       const total = Number(headers.get('x-total-count') ?? 0);
       const exported = Number(headers.get('x-exported-count') ?? total);

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { App, Button, Card, Input, List, Pagination, Select, Space, Table } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   tipChannels,
@@ -13,6 +12,7 @@ import {
   type TipStatus,
   type TipTopic,
 } from '../../../../common/schemas/tips';
+import { shanghaiToday } from '../../../../common/time';
 import { apiDownload } from '../../api';
 import { ListState } from '../../components/list-state';
 import { formatTime } from '../../i18n';
@@ -59,7 +59,11 @@ export function TipsPage() {
         channel: query.channel,
         q: query.q,
       };
-      await apiDownload('/tips/export.xlsx', filters, `tips-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await apiDownload(
+        '/tips/export.xlsx',
+        filters,
+        `tips-${shanghaiToday().replaceAll('-', '')}.xlsx`,
+      );
     } catch (error) {
       void message.error(
         `${t('common.exportFailed')}: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,9 +1,10 @@
-import type { Locale } from '../../../common/i18n';
+import type { Locale } from './i18n';
 
 /**
- * The audit log in words for the exported sheet an office files: `household.create` reads 新建户,
+ * The audit log in words, for the exported sheet an office files and the audit page alike (one
+ * vocabulary, so the two never disagree): `household.create` reads 新建户,
  * `{"rows":636,"total":636}` reads 行数 636；共 636. The log itself keeps the codes (they are what
- * filters and tools match on); only the export translates them.
+ * filters and tools match on); only what a person reads translates them.
  */
 
 type Words = Record<string, string>;

@@ -1,0 +1,37 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+
+/** A caller's area as a filter on rows that carry street_id, community_id, grid_id and org_path. */
+export type AreaClause =
+  | { column: 'street_id' | 'community_id' | 'grid_id'; id: string }
+  | { column: 'org_path'; prefix: string }
+  /** Every row: the caller's district is the only one in the database. */
+  | { column: 'all' };
+
+/**
+ * The area as one condition on `table`'s row: an IN list per unit column (an index drives each), a
+ * path prefix only for what is left; undefined when the area is everything. An empty area matches
+ * nothing.
+ */
+export function areaCondition<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  table: string,
+  area: readonly AreaClause[],
+): Expression<SqlBool> | undefined {
+  if (area.some((a) => a.column === 'all')) return undefined;
+  const parts: Expression<SqlBool>[] = [];
+  for (const column of ['street_id', 'community_id', 'grid_id'] as const) {
+    const ids = [...new Set(area.flatMap((a) => (a.column === column ? [a.id] : [])))];
+    if (ids.length === 1) parts.push(eb(sql.ref(`${table}.${column}`), '=', ids[0]));
+    else if (ids.length > 1) parts.push(eb(sql.ref(`${table}.${column}`), 'in', ids));
+  }
+  for (const a of area)
+    if (a.column === 'org_path')
+      parts.push(eb(sql.ref(`${table}.org_path`), 'like', `${a.prefix}%`));
+  return parts.length === 1 ? parts[0] : eb.or(parts);
+}
+
+/**
+ * Lists count their rows up to here: past it they say "10,000+" rather than count a district's
+ * million rows for every page.
+ */
+export const COUNT_CAP = 10_000;
