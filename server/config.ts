@@ -29,6 +29,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** How long a stop waits for requests in flight before it closes anyway. */
   shutdownTimeoutMs: number;
+  /** LINLI_IMAP_STREET: the street whose tip mailbox (LINLI_IMAP_*) the server reads every few minutes. */
+  imapStreet: string | undefined;
 }
 
 /** A configuration that cannot run; its message names the variable to fix. */
@@ -80,6 +82,7 @@ const zEnv = z.object({
     .regex(/^rediss?:\/\/.+/, 'a redis:// URL')
     .optional(),
   LINLI_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  LINLI_IMAP_STREET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.LINLI_TRUST_PROXY),
     redisUrl: e.LINLI_REDIS_URL,
     shutdownTimeoutMs: e.LINLI_SHUTDOWN_TIMEOUT_MS,
+    imapStreet: e.LINLI_IMAP_STREET,
   };
 }
 

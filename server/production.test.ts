@@ -83,6 +83,17 @@ describe('configuration', () => {
     expect(loadConfig({ LINLI_DEMO: '0' }).demo).toBe(false);
   });
 
+  it('refuses to read a tip mailbox it has no address for', async () => {
+    const err = await start(
+      loadConfig({ LINLI_IMAP_STREET: '新旺街道', LOG_LEVEL: 'silent' }),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toContain('LINLI_IMAP_URL');
+  });
+
   it('takes a hop count or a list of proxies, never "trust all"', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ LINLI_TRUST_PROXY: '1' }).trustProxy).toBe(1);

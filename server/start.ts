@@ -12,6 +12,7 @@ import { countStaff } from './modules/auth/staff-service';
 import { createJobs } from './jobs/jobs';
 import { registerEscalationJob } from './modules/issues/service';
 import { registerDeliveryJob } from './modules/notify/service';
+import { imapSettingsFromEnv, registerMailImportJob } from './modules/tips/imap';
 
 export interface Started {
   app: FastifyInstance;
@@ -35,6 +36,11 @@ export interface StartOptions {
 
 /** Opens the database, applies migrations, loads demo data into an empty one, and listens. */
 export async function start(config: Config, options: StartOptions = {}): Promise<Started> {
+  const mailbox = imapSettingsFromEnv(process.env);
+  if (config.imapStreet && 'missing' in mailbox)
+    throw new ConfigError(
+      `LINLI_IMAP_STREET is set but the mailbox is not: set LINLI_IMAP_URL or ${mailbox.missing.join(', ')}.`,
+    );
   const refused = productionProblems(config);
   if (refused.length > 0)
     throw new ConfigError(`Linli will not start in production:\n  ${refused.join('\n  ')}`);
@@ -86,6 +92,16 @@ export async function start(config: Config, options: StartOptions = {}): Promise
   // The planner's statistics follow the registers as they grow (an import refreshes them at once).
   jobs.every(STATISTICS_JOB, 3_600_000, () => refreshStatistics(dbHandle));
   const unregisterDelivery = registerDeliveryJob(jobs, dbHandle.db, options.deliveryIntervalMs);
+  // The tip mailbox, when the server is told whose it is; otherwise `import-tips` reads it by hand.
+  if (config.imapStreet && !('missing' in mailbox)) {
+    registerMailImportJob(jobs, {
+      db: dbHandle.db,
+      store: localFileStore(path.join(config.dataDir, 'files')),
+      settings: mailbox,
+      street: config.imapStreet,
+      log: app.log,
+    });
+  }
   await jobs.start();
   // Fastify runs onClose hooks last-added first: added after the database's, this one lets the runs
   // under way finish before the database closes.

@@ -1,9 +1,12 @@
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import type { Db } from '../../db';
+import type { Jobs } from '../../jobs/jobs';
 import type { Caller } from '../auth/caller';
 import type { FileStore } from '../files/store';
+import { findStreets } from '../org/service';
 import { importEmailTip, tipFromEmail } from './email';
+import { importCaller } from './service';
 
 /** Where the tip mailbox is: LINLI_IMAP_URL (imaps://user:password@host:993/INBOX) or the parts. */
 export interface ImapSettings {
@@ -94,4 +97,46 @@ export async function importTipsFromImap(opts: {
     await client.logout().catch(() => undefined);
   }
   return tally;
+}
+
+export const MAIL_IMPORT_JOB = 'tips.importMail';
+/** How often the tip mailbox is read when the server reads it itself. */
+export const MAIL_IMPORT_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The tip mailbox read as a periodic job (LINLI_IMAP_* and LINLI_IMAP_STREET set): with several
+ * processes each run goes to one of them, so no mail is fetched twice. What a run could not import
+ * stays unseen in the mailbox and is tried again by the next run.
+ */
+export function registerMailImportJob(
+  jobs: Jobs,
+  opts: {
+    db: Db;
+    store: FileStore;
+    settings: ImapSettings;
+    /** The street the mailbox belongs to: its name or id. */
+    street: string;
+    log: { info(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void };
+    intervalMs?: number;
+  },
+): void {
+  jobs.every(MAIL_IMPORT_JOB, opts.intervalMs ?? MAIL_IMPORT_INTERVAL_MS, async () => {
+    const streets = await findStreets(opts.db, opts.street);
+    if (streets.length !== 1) {
+      opts.log.warn(
+        { street: opts.street, found: streets.length },
+        'LINLI_IMAP_STREET names no single street: the tip mailbox is not read',
+      );
+      return;
+    }
+    const r = await importTipsFromImap({
+      db: opts.db,
+      caller: importCaller(streets[0]),
+      store: opts.store,
+      streetId: streets[0].id,
+      settings: opts.settings,
+      log: () => undefined,
+    });
+    if (r.imported + r.failed > 0) opts.log.info(r, 'tip mailbox read');
+  });
 }
