@@ -308,6 +308,35 @@ export const zDeadlinePut = z.object({
 });
 export type DeadlinePut = z.infer<typeof zDeadlinePut>;
 
+// ——— the working-day calendar (工作日历) ———
+
+export const workdayKinds = ['workday', 'holiday'] as const;
+export const zWorkdayYearQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const zWorkdayDay = z.object({ day: z.iso.date() });
+export const zWorkdayOverridePut = z.object({
+  kind: z.enum(workdayKinds).describe('workday: worked (a 调休 weekend day); holiday: a day off'),
+  note: z.string().trim().max(200).optional(),
+});
+export type WorkdayOverridePut = z.infer<typeof zWorkdayOverridePut>;
+export const zWorkdayOverride = z.object({
+  day: z.iso.date(),
+  kind: z.enum(workdayKinds),
+  note: z.string().nullable(),
+  updatedBy: zRef,
+  updatedAt: z.string(),
+});
+export type WorkdayOverride = z.infer<typeof zWorkdayOverride>;
+export const zWorkdayYear = z.object({
+  year: z.number().int(),
+  /** The State Council's days off and worked weekend days that year, as the package has them. */
+  holidays: z.array(z.iso.date()),
+  swappedWorkdays: z.array(z.iso.date()),
+  overrides: z.array(zWorkdayOverride),
+});
+export type WorkdayYear = z.infer<typeof zWorkdayYear>;
+
 // ——— escalation notices ———
 
 export const zIssueNotice = z.object({

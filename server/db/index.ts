@@ -25,6 +25,7 @@ import * as systemSetting from './migrations/2026-12-24-system-setting';
 import * as limits from './migrations/2026-12-25-limits';
 import * as imports from './migrations/2026-12-27-imports';
 import * as listIndexes from './migrations/2026-12-28-list-indexes';
+import * as workdayCalendar from './migrations/2026-12-29-workday-calendar';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-25-limits': limits,
   '2026-12-27-imports': imports,
   '2026-12-28-list-indexes': listIndexes,
+  '2026-12-29-workday-calendar': workdayCalendar,
 };
 
 /** Where the SQLite database lives inside the data directory. */

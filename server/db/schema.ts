@@ -531,6 +531,15 @@ export interface IssueDeadlineRuleTable {
   updated_at: Time;
 }
 
+/** A correction to the national working-day calendar (chinese-days) for one day. */
+export interface WorkdayOverrideTable {
+  day: string;
+  kind: 'workday' | 'holiday';
+  note: string | null;
+  updated_by: string;
+  updated_at: Time;
+}
+
 /** A notice to a unit: an issue escalated to its level, or urged while dispatched to it. */
 export interface IssueNoticeTable {
   id: string;
@@ -1101,6 +1110,7 @@ export interface Database {
   issue: IssueTable;
   issue_step: IssueStepTable;
   issue_deadline_rule: IssueDeadlineRuleTable;
+  workday_override: WorkdayOverrideTable;
   issue_notice: IssueNoticeTable;
   notify_webhook: NotifyWebhookTable;
   notify_outbox: NotifyOutboxTable;

@@ -209,11 +209,33 @@ describe('campaign visit journey (phone, 390 px)', () => {
     await coverage(3).waitFor();
     await shot('phone-all-reached');
 
-    // The coverage table counts each household once: three reached of three, four visits made.
-    const byGrid = page.locator('.campaign-coverage tr').filter({ hasText: '走访测试网格' });
-    await expect(byGrid.locator('td').allInnerTexts()).resolves.toEqual(
-      expect.arrayContaining(['3', '3', '0', '0']),
-    );
+    // On a phone the coverage is a card per grid, each figure named: every household counted once
+    // (three visited, three reached of three, though four visits were made), none left out.
+    const byGrid = page.locator('.campaign-coverage .coverage-unit', { hasText: '走访测试网格' });
+    await byGrid.waitFor();
+    const names = await byGrid.locator('dt').allInnerTexts();
+    const values = await byGrid.locator('dd').allInnerTexts();
+    expect(Object.fromEntries(names.map((name, i) => [name.trim(), values[i]?.trim()]))).toEqual({
+      [ui.coverage.target]: '3',
+      [ui.coverage.visited]: '3',
+      [ui.coverage.reached]: '3',
+      [ui.coverage.notHome]: '0',
+      [ui.coverage.refused]: '0',
+    });
+    // 覆盖率 is on screen and on one line (the table wrapped its header a character a line and
+    // pushed the bar past the right edge).
+    const share = byGrid.getByText(ui.coverage.share, { exact: true });
+    await share.scrollIntoViewIfNeeded();
+    const box = (await share.boundingBox())!;
+    const lineHeight = await share.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect(box.height).toBeLessThanOrEqual(lineHeight * 1.2);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await byGrid
+      .getByText(ui.coverage.reachedOf.replace('{{reached}}', '3').replace('{{target}}', '3'))
+      .waitFor();
+    const bar = (await byGrid.locator('.ant-progress').boundingBox())!;
+    expect(bar.x + bar.width).toBeLessThanOrEqual(390);
+    await shot('phone-coverage-cards');
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

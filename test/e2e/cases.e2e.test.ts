@@ -20,7 +20,11 @@ const viewports = [
  * The journey's own worker and client, made through the API: the demo workers carry demo cases, and
  * the client's name (柏嘉禾, "bjh") is one the generated households never use.
  */
-const worker = { username: 'social3.zhenhua', password: 'Linli#Caseload2026' };
+const worker = {
+  username: 'social3.zhenhua',
+  displayName: '孟晓岚',
+  password: 'Linli#Caseload2026',
+};
 const client = { name: '柏嘉禾', initials: 'bjh', phone: '13700001111' };
 
 /** A logged-in user over real HTTP: the session cookie always, the CSRF token on writes. */
@@ -64,7 +68,7 @@ async function setUp(url: string): Promise<{ caseId: string }> {
   const grid = street.children.find((n) => n.kind === 'community')!.children[0];
   await admin('POST', '/api/staff', {
     username: worker.username,
-    displayName: '孟晓岚',
+    displayName: worker.displayName,
     password: worker.password,
     roles: [{ role: 'socialWorker', orgUnitId: station.id }],
   });
@@ -244,7 +248,9 @@ describe('cases journey in Chromium', () => {
         expect(await entry.locator('.history-new').first().textContent()).toBe(
           maskPhone(viewport.newPhone),
         );
-        expect(await entry.textContent()).toContain(worker.username);
+        // The history names the person and their role, not the account.
+        expect(await entry.textContent()).toContain(`${worker.displayName} · 社工`);
+        expect(await entry.textContent()).not.toContain(worker.username);
         await shot(page, `${viewport.name}-history`);
 
         // 今日: the client's next contact is there.

@@ -99,4 +99,58 @@ describe('patrol journey (phone, 390 px)', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('counts a place visited with nothing wrong (走访无异常) in one tap, as a visit and in the coverage', async () => {
+    const errors: string[] = [];
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(shots, `patrol-${name}.png`), animations: 'disabled' });
+
+    await page.goto(`${server.url}/today`);
+    await page.getByLabel(zhCN.login.username).fill('grid.yuhe');
+    await page.getByLabel(zhCN.login.password).fill(demoPassword);
+    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+    await page.waitForURL(/\/today/);
+    await page.goto(`${server.url}/patrols`);
+
+    // The coverage before: "已走访 v / n", and a place not yet visited this month.
+    const coverage = page.locator('.patrol-coverage');
+    const count = coverage.getByText(/^已走访 \d+ \/ \d+$/);
+    await count.waitFor();
+    const [, before, total] = /(\d+) \/ (\d+)/.exec(await count.innerText())!.map(Number);
+    const unvisited = coverage.locator('.ant-list-item').first();
+    await unvisited.waitFor();
+    const placeName = (await unvisited.locator('.ant-typography').first().innerText()).trim();
+
+    await page.getByRole('button', { name: label(patrols.start) }).click();
+    await page.waitForURL(/\/patrols\/[0-9a-f-]{36}$/);
+    await page.getByText(ui.visitTitle).waitFor();
+    await shot('phone-visit-list');
+    // One tap, no text to write.
+    await page
+      .getByRole('button', { name: ui.visitNoProblemOf.replace('{{place}}', placeName) })
+      .click();
+    const row = page.locator('.patrol-visit').filter({ hasText: placeName });
+    await row.getByText(ui.visitedHere).waitFor();
+    // It is in the patrol as a visit (走访), not as a finding.
+    const item = page.locator('.patrol-finding').filter({ hasText: placeName });
+    await item.getByText(patrols.findingKinds.visited).waitFor();
+    await shot('phone-visited');
+
+    await page.goto(`${server.url}/patrols`);
+    await coverage.getByText(`已走访 ${before + 1} / ${total}`).waitFor();
+    await expect(
+      coverage.locator('.ant-list-item').filter({ hasText: placeName }).count(),
+    ).resolves.toBe(0);
+    await shot('phone-coverage-after');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -21,7 +21,11 @@ const viewports = [
  * worker who is not 王鹏's own (no case ties them) sees his phone masked and must give a reason to
  * open it, whatever cases the demo data gives social.zhenhua.
  */
-const colleague = { username: 'social2.zhenhua', password: 'Linli#Colleague2026' };
+const colleague = {
+  username: 'social2.zhenhua',
+  displayName: '钱多多',
+  password: 'Linli#Colleague2026',
+};
 
 async function addColleague(url: string) {
   const login = await fetch(`${url}/api/auth/login`, {
@@ -48,7 +52,7 @@ async function addColleague(url: string) {
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
     body: JSON.stringify({
       username: colleague.username,
-      displayName: '钱多多',
+      displayName: colleague.displayName,
       password: colleague.password,
       roles: [{ role: 'socialWorker', orgUnitId: station.id }],
     }),
@@ -152,7 +156,9 @@ describe('people journey in Chromium', () => {
         await entry.locator('.history-field', { hasText: p.fields.phone }).waitFor();
         expect(await entry.locator('.history-old').first().textContent()).toBe(oldMask);
         expect(await entry.locator('.history-new').first().textContent()).toBe(newMask);
-        expect(await entry.textContent()).toContain(colleague.username);
+        // The history names the person and their role, not the account.
+        expect(await entry.textContent()).toContain(`${colleague.displayName} · 社工`);
+        expect(await entry.textContent()).not.toContain(colleague.username);
         expect(await entry.textContent()).not.toContain(viewport.newPhone);
         await shot(page, `${viewport.name}-history`);
         expect(errors).toEqual([]);

@@ -264,6 +264,13 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/audit/audit-page')).AuditPage }),
       },
       {
+        path: 'workdays',
+        handle: { nav: 'workdays' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/issues/workdays-page')).WorkdaysPage,
+        }),
+      },
+      {
         path: 'tips',
         handle: { nav: 'tips' } satisfies RouteHandle,
         lazy: async () => ({ Component: (await import('./pages/tips/tips-page')).TipsPage }),

@@ -23,7 +23,7 @@ import { filesOf, type StoredFile } from '../files/service';
 import { idsOnPath } from '../org/service';
 import { issueScope, rightFor } from './access';
 import { possibleCommands } from './flow';
-import { loadIssue, stateOf } from './load';
+import { hasOpenNotice, loadIssue, stateOf } from './load';
 import { isOverdue, photoRef, presentIssue, presentStep, STEP_FILES } from './present';
 import * as repo from './repo';
 
@@ -48,7 +48,7 @@ export async function presentDetail(db: Db, caller: Caller, id: string): Promise
   const { row, rights } = await loadIssue(db, caller, id);
   const view = (await repo.getIssueView(db, id))!;
   const now = nowIso();
-  const possible = possibleCommands(stateOf(row, now));
+  const possible = possibleCommands(stateOf(row, now, await hasOpenNotice(db, row)));
   const reportStep = await repo.findReportStep(db, id);
   const photos: StoredFile[] = reportStep
     ? ((await filesOf(db, STEP_FILES, [reportStep])).get(reportStep) ?? [])

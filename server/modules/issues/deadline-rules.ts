@@ -15,6 +15,7 @@ import { DEADLINE_SETTERS } from './access';
 import { effectiveRules, type RuleSet } from './deadlines';
 import * as rules from './escalation-repo';
 import * as repo from './repo';
+import { findOverrides } from './workdays-repo';
 
 const toRule = (r: rules.RuleRow): DeadlineRule => ({
   step: r.step as IssueDeadlineStep,
@@ -25,8 +26,12 @@ const toRule = (r: rules.RuleRow): DeadlineRule => ({
 
 /** The rules in force for a street's issues: its own, then the district-wide ones. */
 export async function loadRuleSet(db: Db, streetId: string): Promise<RuleSet> {
-  const rows = await rules.findRules(db, streetId);
-  return { street: rows.street.map(toRule), district: rows.district.map(toRule) };
+  const [rows, days] = await Promise.all([rules.findRules(db, streetId), findOverrides(db)]);
+  return {
+    street: rows.street.map(toRule),
+    district: rows.district.map(toRule),
+    workdays: new Map(days.map((d) => [d.day, d.kind === 'workday'])),
+  };
 }
 
 interface Target {

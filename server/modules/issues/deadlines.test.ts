@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addLimit, addWorkingDays, defaultLimit, effectiveRules, limitFor } from './deadlines';
+import {
+  addLimit,
+  addWorkingDays,
+  defaultLimit,
+  effectiveRules,
+  isWorkingDay,
+  limitFor,
+} from './deadlines';
 
 /** A Shanghai wall-clock time as stored (UTC). */
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -21,6 +28,30 @@ describe('working days (Monday to Friday, Asia/Shanghai)', () => {
   it('starts counting on Monday 00:00 for a weekend report', () => {
     expect(addWorkingDays(sh('2026-12-05T10:00:00'), 1)).toBe(sh('2026-12-08T00:00:00'));
     expect(addWorkingDays(sh('2026-12-06T23:00:00'), 1)).toBe(sh('2026-12-08T00:00:00'));
+  });
+
+  it('counts China’s holidays and 调休: Friday 2026-02-13 plus 3 working days is after the Spring Festival', () => {
+    // Saturday 14 February is worked in exchange; 15–23 February are the holiday.
+    expect(addWorkingDays(sh('2026-02-13T10:00:00'), 1)).toBe(sh('2026-02-14T10:00:00'));
+    expect(addWorkingDays(sh('2026-02-13T10:00:00'), 3)).toBe(sh('2026-02-25T10:00:00'));
+    expect(addLimit(sh('2026-02-13T10:00:00'), { amount: 3, unit: 'workingDays' })).toBe(
+      sh('2026-02-25T10:00:00'),
+    );
+    // A report on the holiday starts counting on the first working day after it.
+    expect(addWorkingDays(sh('2026-02-18T09:00:00'), 1)).toBe(sh('2026-02-25T00:00:00'));
+    // National Day 2026: 1–7 October off, Saturday 10 October worked.
+    expect(addWorkingDays(sh('2026-09-30T10:00:00'), 1)).toBe(sh('2026-10-08T10:00:00'));
+  });
+
+  it('takes a district’s correction of a day over the national calendar', () => {
+    const corrected = new Map([
+      ['2026-02-24', false],
+      ['2026-02-15', true],
+    ]);
+    expect(isWorkingDay('2026-02-15')).toBe(false);
+    expect(isWorkingDay('2026-02-15', corrected)).toBe(true);
+    expect(addWorkingDays(sh('2026-02-13T10:00:00'), 3, corrected)).toBe(sh('2026-02-25T10:00:00'));
+    expect(addWorkingDays(sh('2026-02-14T10:00:00'), 2, corrected)).toBe(sh('2026-02-25T10:00:00'));
   });
 
   it('adds calendar days and hours as they are', () => {

@@ -6,7 +6,11 @@ import {
   type IssueCategory,
   type IssueDeadlineStep,
 } from '../../../common/schemas/issues';
+// The package is CommonJS whose named exports Node cannot see from ESM (the compiled server).
+import chineseDays from 'chinese-days';
 import { shanghaiDayEnd } from '../../lib/time';
+
+const { isWorkday } = chineseDays;
 
 /**
  * The default time limits of the issue flow — the one place they are written down. A street may set
@@ -21,9 +25,10 @@ import { shanghaiDayEnd } from '../../lib/time';
  * |          |                                  | prevention, 7 days for the other categories |
  * | verify   | 核查 after 处置完毕               | 2 days                                      |
  *
- * "Days" are calendar days: a gas leak does not wait for Monday. Working days are Monday to Friday in
- * Asia/Shanghai; public holidays and the swapped working weekends (调休) are not modelled, so a limit
- * that spans a holiday is shorter than the official one.
+ * "Days" are calendar days: a gas leak does not wait for Monday. Working days are China's, in
+ * Asia/Shanghai: Monday to Friday less the public holidays, plus the weekend days worked in exchange
+ * (调休), as the chinese-days package has them, corrected day by day by a district admin
+ * (workday_override, the 工作日历 page) where the State Council announced something the package lacks.
  *
  * An issue raised with a rectification order (整改通知书) is due to be handled by the end of the
  * order's deadline day instead of the handle limit.
@@ -46,32 +51,47 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SHANGHAI = 8 * HOUR;
 
-/** 0 Sunday … 6 Saturday, as the calendar in Shanghai has it at that instant. */
-const shanghaiWeekday = (ms: number): number => new Date(ms + SHANGHAI).getUTCDay();
-const isWeekend = (ms: number): boolean => [0, 6].includes(shanghaiWeekday(ms));
+/** Corrections to the national calendar, day (YYYY-MM-DD) → a working day or not. */
+export type WorkdayOverrides = ReadonlyMap<string, boolean>;
+const noOverrides: WorkdayOverrides = new Map();
+
+/** Whether a day (YYYY-MM-DD, in Shanghai) is a working day: the correction if any, else the State Council's. */
+export const isWorkingDay = (day: string, overrides: WorkdayOverrides = noOverrides): boolean =>
+  overrides.get(day) ?? isWorkday(day);
+
+const shanghaiDayOf = (ms: number): string => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
 
 /**
- * Adds working time: a working day is 24 hours of Monday-to-Friday time in Shanghai, so Friday 15:00
- * plus one working day is Monday 15:00, and a report made on Saturday starts counting on Monday 00:00.
+ * Adds working time: a working day is 24 hours of working-day time in Shanghai, so Friday 15:00 plus
+ * one working day is Monday 15:00 (or the first working day after a holiday), and a report made on a
+ * day off starts counting at 00:00 of the next working day.
  */
-export function addWorkingDays(fromIso: string, days: number): string {
+export function addWorkingDays(
+  fromIso: string,
+  days: number,
+  overrides: WorkdayOverrides = noOverrides,
+): string {
+  const working = (ms: number) => isWorkingDay(shanghaiDayOf(ms), overrides);
   let t = Date.parse(fromIso);
-  if (isWeekend(t)) {
-    // The start of the next Monday in Shanghai.
-    const dayStart = t - ((t + SHANGHAI) % DAY);
-    t = dayStart + DAY * (shanghaiWeekday(t) === 6 ? 2 : 1);
+  if (!working(t)) {
+    t -= (t + SHANGHAI) % DAY;
+    while (!working(t)) t += DAY;
   }
   for (let i = 0; i < days; i++) {
     t += DAY;
-    while (isWeekend(t)) t += DAY;
+    while (!working(t)) t += DAY;
   }
   return new Date(t).toISOString();
 }
 
-export function addLimit(fromIso: string, limit: DeadlineLimit): string {
+export function addLimit(
+  fromIso: string,
+  limit: DeadlineLimit,
+  overrides: WorkdayOverrides = noOverrides,
+): string {
   switch (limit.unit) {
     case 'workingDays':
-      return addWorkingDays(fromIso, limit.amount);
+      return addWorkingDays(fromIso, limit.amount, overrides);
     case 'days':
       return new Date(Date.parse(fromIso) + limit.amount * DAY).toISOString();
     case 'hours':
@@ -85,6 +105,8 @@ export const rectificationDueAt = (deadlineDay: string): string => shanghaiDayEn
 export interface RuleSet {
   street: DeadlineRule[];
   district: DeadlineRule[];
+  /** The calendar's corrections, loaded with the rules so every deadline counts the same days. */
+  workdays?: WorkdayOverrides;
 }
 
 /** The limit in force for a step and category: the street's own, else the district-wide, else the default. */

@@ -53,7 +53,11 @@ export async function escalateOverdue(db: Db, now: string): Promise<number> {
     if (!step || !level || !row.escalate_at) continue;
     const done = await inTransaction(db, async (trx) => {
       const rules = await loadRuleSet(trx, row.street_id);
-      const next = addLimit(row.escalate_at!, limitFor(rules, step, row.category as IssueCategory));
+      const next = addLimit(
+        row.escalate_at!,
+        limitFor(rules, step, row.category as IssueCategory),
+        rules.workdays,
+      );
       // The version is left alone: this is the system's bookkeeping, not an edit that should make a
       // person's open form stale; the guard still loses to a step taken in the meantime.
       const ok = await repo.setEscalation(

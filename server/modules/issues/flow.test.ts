@@ -117,7 +117,7 @@ describe('the issue flow', () => {
       });
   });
 
-  it('lets a re-inspection decide a rectification order still being handled, once its deadline has come', () => {
+  it('lets a re-inspection decide a rectification order still being handled, before its deadline too', () => {
     const due = { rectification: true, rectificationDue: true };
     expect(
       decide(at('handling', due), { type: 'verify', fixed: true, reinspection: true }),
@@ -136,7 +136,21 @@ describe('the issue flow', () => {
         fixed: true,
         reinspection: true,
       }),
-    ).toMatchObject({ refusal: 'REINSPECTION_TOO_EARLY' });
+    ).toMatchObject({ ok: true, status: 'closed' });
+    // While the notice is open, the issue's own verification is refused: it closes with the notice.
+    expect(
+      decide(at('handled', { rectification: true, rectificationDue: false, noticeOpen: true }), {
+        type: 'verify',
+        fixed: true,
+      }),
+    ).toMatchObject({ refusal: 'REINSPECT_NOTICE' });
+    expect(
+      decide(at('handled', { rectification: true, rectificationDue: false, noticeOpen: true }), {
+        type: 'verify',
+        fixed: true,
+        reinspection: true,
+      }),
+    ).toMatchObject({ ok: true, status: 'closed' });
     // Without an order, or before dispatch, or by an ordinary verification: outside the flow.
     expect(
       decide(at('handling'), { type: 'verify', fixed: true, reinspection: true }),

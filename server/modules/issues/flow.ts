@@ -18,9 +18,10 @@ import { issueLevels } from '../../../common/schemas/issues';
  *   any open status ─merge→ merged                    a duplicate of another open issue
  *   any open status ─urge→ (unchanged)                督办 by a higher level
  *
- * A re-inspection of a rectification order (the places module's, at its deadline) may verify an
- * issue that is still dispatched, handling or reopened once the deadline has come: the place fixed it
- * (or did not) whatever the department recorded.
+ * A re-inspection of a rectification order (the places module's notice) may verify an issue that is
+ * still dispatched, handling or reopened as soon as the unit says it has rectified, before the
+ * deadline too: the place fixed it (or did not) whatever the department recorded. While its notice is
+ * open, such an issue is verified only that way, so the notice and the issue close together.
  */
 
 /** Statuses still being worked on: they can be urged, merged and escalated. */
@@ -61,6 +62,8 @@ export interface IssueState {
   rectification: boolean;
   /** The rectification order's deadline has come. */
   rectificationDue: boolean;
+  /** Its rectification notice is issued and not yet re-inspected as fixed. */
+  noticeOpen?: boolean;
 }
 
 export type FlowCommand =
@@ -81,6 +84,7 @@ export type Refusal =
   | 'DISPATCH_TARGET_REQUIRED'
   | 'RATING_OUT_OF_RANGE'
   | 'REINSPECTION_TOO_EARLY'
+  | 'REINSPECT_NOTICE'
   | 'MERGE_TARGET_INVALID';
 
 export interface FlowStep {
@@ -150,8 +154,8 @@ function verify(state: IssueState, fixed: boolean, reinspection: boolean): Decis
   if (from !== 'handled') {
     if (!reinspection || !state.rectification || !early.includes(from))
       return refuse('INVALID_TRANSITION');
-    if (!state.rectificationDue) return refuse('REINSPECTION_TOO_EARLY');
   }
+  if (!reinspection && state.noticeOpen) return refuse('REINSPECT_NOTICE');
   if (!fixed) return move({ action: 'verify', from, to: 'reopened' });
   return move(
     { action: 'verify', from, to: 'verified' },

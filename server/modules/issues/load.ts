@@ -32,8 +32,19 @@ export async function loadIssue(db: Db, caller: Caller, id: string): Promise<Loa
   return { row, ties, rights };
 }
 
+/**
+ * Whether an issue's rectification notice is still open. The places module owns notices and answers
+ * (registerOpenNoticeCheck, at start-up); the issues module cannot import it without a cycle.
+ */
+let openNoticeCheck: (db: Db, issueId: string) => Promise<boolean> = () => Promise.resolve(false);
+export function registerOpenNoticeCheck(check: (db: Db, issueId: string) => Promise<boolean>) {
+  openNoticeCheck = check;
+}
+export const hasOpenNotice = (db: Db, row: IssueRow): Promise<boolean> =>
+  row.rectification ? openNoticeCheck(db, row.id) : Promise.resolve(false);
+
 /** What the flow needs to know of an issue at a moment. */
-export function stateOf(row: IssueRow, now: string): IssueState {
+export function stateOf(row: IssueRow, now: string, noticeOpen = false): IssueState {
   const order = row.rectification
     ? (JSON.parse(row.rectification) as RectificationOrder)
     : undefined;
@@ -42,5 +53,6 @@ export function stateOf(row: IssueRow, now: string): IssueState {
     rectification: order !== undefined,
     // A re-inspection "at the deadline" may take place on the deadline day itself.
     rectificationDue: order !== undefined && now >= shanghaiDayStart(order.deadline),
+    noticeOpen,
   };
 }

@@ -66,7 +66,7 @@ export async function reportIssue(
     }
     const now = nowIso();
     const rules = await loadRuleSet(trx, grid.streetId);
-    const due = addLimit(now, limitFor(rules, 'accept', report.category));
+    const due = addLimit(now, limitFor(rules, 'accept', report.category), rules.workdays);
     const order = report.rectification;
     const row = {
       id: report.id ?? newId(),

@@ -17,6 +17,10 @@ import {
   zIssueQuery,
   zIssueReport,
   zIssueSteps,
+  zWorkdayDay,
+  zWorkdayOverridePut,
+  zWorkdayYear,
+  zWorkdayYearQuery,
 } from '../../../common/schemas/issues';
 import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
 import * as issues from './service';
@@ -168,6 +172,45 @@ export const issuesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => issues.putDeadlines({ ...ctx(req), input: req.body }),
+  );
+
+  // The working-day calendar the deadlines count by, and a district admin's corrections to it.
+  app.get(
+    '/api/workdays',
+    {
+      schema: {
+        tags,
+        summary: "A year's public holidays, 调休 working days and the district's corrections",
+        querystring: zWorkdayYearQuery,
+        response: { 200: zWorkdayYear, ...errors },
+      },
+    },
+    (req) => issues.getWorkdayYear({ ...ctx(req), year: req.query.year }),
+  );
+  app.put(
+    '/api/workdays/:day',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a day a working day or a day off (district admin)',
+        params: zWorkdayDay,
+        body: zWorkdayOverridePut,
+        response: { 200: zWorkdayYear, ...errors },
+      },
+    },
+    (req) => issues.putWorkdayOverride({ ...ctx(req), day: req.params.day, input: req.body }),
+  );
+  app.delete(
+    '/api/workdays/:day',
+    {
+      schema: {
+        tags,
+        summary: 'Drop a correction: the day is as the national calendar has it (district admin)',
+        params: zWorkdayDay,
+        response: { 200: zWorkdayYear, ...errors },
+      },
+    },
+    (req) => issues.deleteWorkdayOverride({ ...ctx(req), day: req.params.day }),
   );
 
   app.get(

@@ -9,6 +9,7 @@ import * as repo from './repo';
 //   verifyIssueByReinspection(db, caller, issueId, fixed, note) inside the caller's transaction
 //   issueSummaryFor(db, issueIds) → Map id → { status, stepDeadline, overdue }
 export { reportIssue } from './report';
+export { registerOpenNoticeCheck } from './load';
 export { runIssueCommand, verifyIssueByReinspection } from './steps';
 export {
   countIssues,
@@ -30,6 +31,7 @@ export {
 } from './escalation';
 export { getDeadlines, putDeadlines } from './deadline-rules';
 export { defaultLimit } from './deadlines';
+export { deleteWorkdayOverride, getWorkdayYear, putWorkdayOverride } from './workdays';
 
 /** Photos of a step are seen by whoever may read its issue (registered with the files module). */
 export async function issueStepFileAccess(

@@ -26,7 +26,7 @@ import {
   type FlowStep,
   type Refusal,
 } from './flow';
-import { inTransaction, loadIssue, stateOf, type LoadedIssue } from './load';
+import { hasOpenNotice, inTransaction, loadIssue, stateOf, type LoadedIssue } from './load';
 import { STEP_FILES } from './present';
 import { raiseNotice } from './notices';
 import * as repo from './repo';
@@ -39,6 +39,7 @@ const refusals: Record<Refusal, [number, string | undefined]> = {
   DISPATCH_TARGET_REQUIRED: [400, 'departmentId'],
   RATING_OUT_OF_RANGE: [400, 'rating'],
   REINSPECTION_TOO_EARLY: [409, undefined],
+  REINSPECT_NOTICE: [409, undefined],
   MERGE_TARGET_INVALID: [409, 'intoId'],
 };
 
@@ -80,7 +81,15 @@ async function deadlinesAfter(
     return { step_deadline: due, escalate_at: due };
   }
   const rules = await loadRuleSet(db, row.street_id);
-  const due = addLimit(now, limitFor(rules, limited, row.category as IssueCategory));
+  let due = addLimit(now, limitFor(rules, limited, row.category as IssueCategory), rules.workdays);
+  // A step of a noticed failure never runs past the notice's deadline: an overdue notice escalates
+  // like an overdue issue, whether the unit said it was done or the re-inspection found it was not.
+  if (row.rectification) {
+    const noticeDue = rectificationDueAt(
+      (JSON.parse(row.rectification) as RectificationOrder).deadline,
+    );
+    if (noticeDue < due) due = noticeDue;
+  }
   return { step_deadline: due, escalate_at: due };
 }
 
@@ -228,7 +237,7 @@ export async function runIssueCommand(opts: {
             : input.action === 'rate'
               ? { type: 'rate', rating: input.rating }
               : { type: input.action, note: input.note };
-    const d = decide(stateOf(row, nowIso()), command);
+    const d = decide(stateOf(row, nowIso(), await hasOpenNotice(db, row)), command);
     if (!d.ok) throw refused(d.refusal, row.status);
     const detail: StepDetail = { note: input.note, photoIds: input.photoIds };
 

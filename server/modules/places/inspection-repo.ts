@@ -359,11 +359,18 @@ export async function findInspectionsOfIssues(
   if (issueIds.length === 0) return { inspections: [], notices: [] };
   const [found, notices] = await Promise.all([
     db.selectFrom('inspection').selectAll().where('issue_id', 'in', issueIds).execute(),
-    db
-      .selectFrom('rectification_notice')
-      .selectAll()
-      .where('issue_id', 'in', issueIds)
-      .execute(),
+    db.selectFrom('rectification_notice').selectAll().where('issue_id', 'in', issueIds).execute(),
   ]);
   return { inspections: found, notices };
+}
+
+/** Whether the issue's rectification notice is issued and not yet re-inspected as fixed. */
+export async function hasOpenNoticeOfIssue(db: Db, issueId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('rectification_notice')
+    .select('id')
+    .where('issue_id', '=', issueId)
+    .where('status', '!=', 'rectified')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -25,6 +25,8 @@ import {
   unitUnder,
   uploadPhoto,
 } from '../../../test/support/places';
+import { shanghaiDayEnd } from '../../lib/time';
+import { escalateOverdue } from '../issues/service';
 import { noticeNumber } from './notices';
 
 describe.each(dialects)('rectification notices on %s', (dialect) => {
@@ -321,5 +323,108 @@ describe.each(dialects)('rectification notices on %s', (dialect) => {
       results: allPass,
     });
     expect(again.json<{ error: { code: string } }>().error.code).toBe('NOTICE_RECTIFIED');
+  });
+  /** Accepts and dispatches a notice's issue to market regulation, who start and finish handling. */
+  async function handled(issueId: string, upTo: 'dispatch' | 'handle') {
+    const step = async (s: Session, payload: object) => {
+      const current = (
+        await s.inject({ method: 'GET', url: `/api/issues/${issueId}` })
+      ).json<IssueDetail>();
+      return s.inject({
+        method: 'POST',
+        url: `/api/issues/${issueId}/steps`,
+        payload: { version: current.version, ...payload },
+      });
+    };
+    await step(staff, { action: 'accept' });
+    await step(staff, {
+      action: 'dispatch',
+      departmentId: (await unitByName(admin, '市场监督管理局')).id,
+    });
+    if (upTo === 'handle') {
+      await step(scjg, { action: 'startHandling' });
+      await step(scjg, { action: 'handle', note: '物业已清理' });
+    }
+    return step;
+  }
+  const allPassOf = (n: Notice) =>
+    n.items.map((i) => ({ checklistItemId: i.checklistItemId, result: 'pass' }));
+
+  it('re-inspects as soon as the unit has rectified, before the deadline, closing notice and issue', async () => {
+    const done = await failedInspection(grid, place, true);
+    await handled(done.issueId!, 'dispatch');
+    const notice = (
+      await grid.inject({ method: 'GET', url: `/api/notices/${done.noticeId}` })
+    ).json<Notice>();
+    expect(notice.deadline > dayFromToday(0)).toBe(true);
+    const res = await grid.inject({
+      method: 'POST',
+      url: `/api/notices/${notice.id}/reinspect`,
+      payload: { version: notice.version, results: allPassOf(notice) },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<Notice>().status).toBe('rectified');
+    const issue = (
+      await grid.inject({ method: 'GET', url: `/api/issues/${done.issueId}` })
+    ).json<IssueDetail>();
+    expect(issue.status).toBe('closed');
+  });
+
+  it('refuses to verify the issue of an open notice, saying to re-inspect; the notice closes both', async () => {
+    const done = await failedInspection(grid, place, true);
+    const step = await handled(done.issueId!, 'handle');
+    const verify = await step(grid, { action: 'verify', fixed: true, note: '看过了，已清理' });
+    expect(verify.statusCode).toBe(409);
+    const error = verify.json<{ error: { code: string; message: string } }>().error;
+    expect(error.code).toBe('REINSPECT_NOTICE');
+    expect(error.message).toContain('复查');
+    const before = (
+      await grid.inject({ method: 'GET', url: `/api/issues/${done.issueId}` })
+    ).json<IssueDetail>();
+    expect(before.status).toBe('handled');
+    const notice = (
+      await grid.inject({ method: 'GET', url: `/api/notices/${done.noticeId}` })
+    ).json<Notice>();
+    await grid.inject({
+      method: 'POST',
+      url: `/api/notices/${notice.id}/reinspect`,
+      payload: { version: notice.version, results: allPassOf(notice) },
+    });
+    const after = (
+      await grid.inject({ method: 'GET', url: `/api/issues/${done.issueId}` })
+    ).json<IssueDetail>();
+    expect(after.status).toBe('closed');
+  });
+
+  it('escalates an issue whose notice is overdue, even when the unit said it was done', async () => {
+    const draft = await startInspection(grid, { placeId: place.id, checklistId: fire.id });
+    const submitted = await grid.inject({
+      method: 'POST',
+      url: `/api/inspections/${draft.id}/submit`,
+      payload: {
+        version: draft.version,
+        issueNotice: true,
+        results: resultsFor(draft, {
+          楼道杂物: { note: '纸箱', photoIds: [await uploadPhoto(grid)] },
+        }),
+        rectification: { deadline: dayFromToday(0), requirement: '当天清理' },
+      },
+    });
+    const done = submitted.json<Inspection>();
+    await handled(done.issueId!, 'handle');
+    // The day after the notice's deadline, the handled issue is still waiting for its re-inspection.
+    const moved = await escalateOverdue(
+      t.handle.db,
+      new Date(Date.parse(shanghaiDayEnd(dayFromToday(0))) + 60_000).toISOString(),
+    );
+    expect(moved).toBeGreaterThan(0);
+    const issue = (
+      await grid.inject({ method: 'GET', url: `/api/issues/${done.issueId}` })
+    ).json<IssueDetail>();
+    expect(issue).toMatchObject({
+      status: 'handled',
+      escalationLevel: 'community',
+      stepDeadline: shanghaiDayEnd(dayFromToday(0)),
+    });
   });
 });

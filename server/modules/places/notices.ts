@@ -17,11 +17,14 @@ import { describeUnits, idsOnPath } from '../org/service';
 import { itemsOf } from './checklists';
 import * as inspections from './inspection-repo';
 import { readableInspection } from './inspection-view';
-import { verifyIssueByReinspection } from '../issues/service';
+import { registerOpenNoticeCheck, verifyIssueByReinspection } from '../issues/service';
 import { legalBasisFor, renderNoticePdf } from './notice-pdf';
 import * as repo from './repo';
 import { canReinspect, canWorkOn, reachOf } from './scope';
 import type { Ctx } from './service';
+
+// An issue whose notice is open is closed through the notice's re-inspection, not a plain verify.
+registerOpenNoticeCheck(inspections.hasOpenNoticeOfIssue);
 
 /** Photos taken at a re-inspection are attached to the notice. */
 export const NOTICE_FILES = 'rectificationNotice';
@@ -240,8 +243,9 @@ export async function noticePdf(opts: Ctx & { id: string }): Promise<Buffer> {
 }
 
 /**
- * A re-inspection of the notice's items, at or after the deadline: every item fixed verifies the
- * issue, anything still wrong reopens it (the issues module decides what that means for the issue).
+ * A re-inspection of the notice's items, as soon as the unit says it has rectified (the deadline is
+ * the latest day, not the first): every item fixed verifies and closes the issue with the notice,
+ * anything still wrong reopens it (the issues module decides what that means for the issue).
  */
 export async function reinspectNotice(
   opts: Ctx & { id: string; input: Reinspect },

@@ -99,12 +99,7 @@ export async function inspectionAccess(
       row.issue_id !== null &&
       (await issuesFollowedUpBy(db, caller, { issueIds: [row.issue_id] })).length > 0,
   };
-  if (
-    !canReadArea(caller, row) &&
-    !access.member &&
-    departments.length === 0 &&
-    !access.followsUp
-  )
+  if (!canReadArea(caller, row) && !access.member && departments.length === 0 && !access.followsUp)
     throw notFound();
   return access;
 }

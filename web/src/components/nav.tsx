@@ -7,6 +7,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   CarOutlined,
   AlertOutlined,
   ProfileOutlined,
@@ -36,6 +37,7 @@ export type NavKey =
   | 'org'
   | 'staff'
   | 'audit'
+  | 'workdays'
   | 'issues'
   | 'issueReport'
   | 'places'
@@ -171,6 +173,14 @@ export const navItems: readonly NavItem[] = [
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, module: 'system', adminOnly: true },
   { key: 'audit', path: '/audit', icon: <FileSearchOutlined />, module: 'system', adminOnly: true },
   {
+    key: 'workdays',
+    path: '/workdays',
+    icon: <ScheduleOutlined />,
+    module: 'system',
+    // The calendar deadlines count by: the district's admins correct it, a street's read it.
+    roles: ['districtAdmin', 'streetAdmin'],
+  },
+  {
     key: 'cases',
     path: '/cases',
     icon: <FolderOpenOutlined />,
@@ -295,6 +305,7 @@ export interface PhoneTab {
     | 'operations'
     | 'campaigns'
     | 'tips'
+    | 'workdays'
     | 'me';
 }
 

@@ -191,13 +191,15 @@ function CoverageTable({ rows, worker }: { rows: CoverageRow[]; worker?: boolean
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const k = 'campaigns.coverage';
+  // Seven columns do not fit 390 px (headers wrapped a character a line, 覆盖率 cut off): on a
+  // phone each unit is a card of its figures, its coverage bar full width below them.
+  if (isPhone) return <CoverageCards rows={rows} worker={worker} />;
   return (
     <Table<CoverageRow>
       rowKey="id"
       size="small"
       pagination={false}
       dataSource={rows}
-      scroll={isPhone ? { x: 520 } : undefined}
       columns={[
         {
           title: t(`${k}.name`),
@@ -221,6 +223,48 @@ function CoverageTable({ rows, worker }: { rows: CoverageRow[]; worker?: boolean
             ]),
       ]}
     />
+  );
+}
+
+function CoverageCards({ rows, worker }: { rows: CoverageRow[]; worker?: boolean }) {
+  const { t } = useTranslation();
+  const k = 'campaigns.coverage';
+  return (
+    <div className="coverage-cards">
+      {rows.map((r) => {
+        const figures: {
+          key: 'target' | 'visited' | 'reached' | 'notHome' | 'refused';
+          value: number;
+        }[] = [
+          ...(worker ? [] : [{ key: 'target' as const, value: r.target ?? 0 }]),
+          { key: 'visited', value: r.visited },
+          { key: 'reached', value: r.reached },
+          { key: 'notHome', value: r.notHome },
+          { key: 'refused', value: r.refused },
+        ];
+        return (
+          <section key={r.id} className="coverage-unit" aria-label={r.name}>
+            <Typography.Text strong className="coverage-unit-name">
+              {r.communityName ? `${r.communityName} ${r.name}` : r.name}
+            </Typography.Text>
+            <dl className="coverage-figures">
+              {figures.map((f) => (
+                <div key={f.key}>
+                  <dt>{t(`${k}.${f.key}`)}</dt>
+                  <dd>{f.value}</dd>
+                </div>
+              ))}
+            </dl>
+            {!worker && (
+              <div className="coverage-share">
+                <span className="coverage-share-label">{t(`${k}.share`)}</span>
+                <CoverageBar reached={r.reached} target={r.target ?? 0} share={r.share} />
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
   );
 }
 

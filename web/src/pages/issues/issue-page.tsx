@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IssueCommandName, IssueDetail, IssueStep } from '../../../../common/schemas/issues';
@@ -27,7 +27,13 @@ function Facts({ issue }: { issue: IssueDetail }) {
         {[issue.communityName, issue.gridName].join(' · ')}
       </Descriptions.Item>
       {issue.placeName && (
-        <Descriptions.Item label={t('issues.columns.place')}>{issue.placeName}</Descriptions.Item>
+        <Descriptions.Item label={t('issues.columns.place')}>
+          {issue.placeId ? (
+            <Link to={`/places/${issue.placeId}`}>{issue.placeName}</Link>
+          ) : (
+            issue.placeName
+          )}
+        </Descriptions.Item>
       )}
       {issue.location && (
         <Descriptions.Item label={t('issues.columns.location')}>
@@ -86,6 +92,12 @@ function Rectification({ issue }: { issue: IssueDetail }) {
         {t('issueUi.rectification.deadline')} <strong>{order.deadline}</strong>
       </div>
       {order.requirement && <div className="muted">{order.requirement}</div>}
+      {/* The notice and its re-inspection are on the inspection that raised the issue. */}
+      {issue.source === 'inspection' && issue.sourceId && (
+        <div>
+          <Link to={`/inspections/${issue.sourceId}`}>{t('issueUi.rectification.openNotice')}</Link>
+        </div>
+      )}
     </Card>
   );
 }

@@ -128,6 +128,7 @@ function PatrolView({ patrol: p }: { patrol: PatrolDetail }) {
           />
         )}
       </Card>
+      {writable && <VisitCard patrol={p} />}
       {writable && <FindingForm patrol={p} />}
       <Card size="small" title={`${t('issues.patrols.findingKinds.finding')} (${findings.length})`}>
         {p.items.length === 0 ? (
@@ -138,6 +139,79 @@ function PatrolView({ patrol: p }: { patrol: PatrolDetail }) {
       </Card>
       {isPhone && endButton && <PhoneActionBar>{endButton}</PhoneActionBar>}
     </Space>
+  );
+}
+
+/**
+ * 走访无异常: a place visited with nothing wrong counts as a visit (and in the sweep coverage) with
+ * one tap, so no one has to invent a finding to show they were there.
+ */
+function VisitCard({ patrol }: { patrol: PatrolDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const writes = usePatrolWrites();
+  const places = useGridPlaces(patrol.gridId);
+  const [saving, setSaving] = useState<string | null>(null);
+  const visited = new Set(patrol.items.filter((f) => f.kind === 'visited').map((f) => f.placeId));
+
+  const visit = async (place: { id: string; name: string }) => {
+    setSaving(place.id);
+    try {
+      // A new id per tap; a resend of this tap on a weak signal is recognised by it.
+      await writes.addFinding(patrol.id, {
+        id: uuidv7(),
+        kind: 'visited',
+        placeId: place.id,
+        at: new Date().toISOString(),
+      });
+      void message.success(t('patrolUi.visitSaved', { place: place.name }));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : t('common.loadFailed'));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('patrolUi.visitTitle')}>
+      <Typography.Paragraph type="secondary">{t('patrolUi.visitHint')}</Typography.Paragraph>
+      <ListState
+        loading={places.isPending}
+        error={places.error}
+        onRetry={() => void places.refetch()}
+        empty={places.data?.length === 0}
+        emptyText={t('patrolUi.noPlaces')}
+      >
+        <List
+          className="patrol-visits"
+          dataSource={places.data ?? []}
+          renderItem={(place) => (
+            <List.Item
+              className="patrol-visit"
+              extra={
+                visited.has(place.id) ? (
+                  <Tag color="green" icon={<CheckCircleOutlined />}>
+                    {t('patrolUi.visitedHere')}
+                  </Tag>
+                ) : (
+                  <Button
+                    size="large"
+                    loading={saving === place.id}
+                    disabled={saving !== null && saving !== place.id}
+                    aria-label={t('patrolUi.visitNoProblemOf', { place: place.name })}
+                    onClick={() => void visit(place)}
+                  >
+                    {t('patrolUi.visitNoProblem')}
+                  </Button>
+                )
+              }
+            >
+              {place.name}
+            </List.Item>
+          )}
+        />
+      </ListState>
+    </Card>
   );
 }
 

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhCN } from '../../common/i18n/zh-CN';
+import { startTestServer } from '../support/server';
+import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+
+const ui = zhCN.issueUi.workdays;
+
+describe('the working-day calendar page (desk)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows 2026’s Spring Festival and 调休 days, and a district admin corrects a day', async () => {
+    const errors: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${server.url}/workdays`);
+    await page.getByLabel(zhCN.login.username).fill('admin');
+    await page.getByLabel(zhCN.login.password).fill(demoPassword);
+    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+    await page.waitForURL(/\/workdays$/);
+
+    const year = page.getByLabel(ui.year);
+    await year.fill('2026');
+    await year.press('Enter');
+    // 16–20 February are the weekdays of the holiday; Saturday 14 February is worked.
+    await page.getByText(/02-16、02-17、02-18、02-19、02-20/).waitFor();
+    await page.getByText(/02-14/).first().waitFor();
+    await page.getByText(ui.overridesEmpty).waitFor();
+
+    await page.getByLabel(ui.note).fill('区里通知延长一天');
+    const day = page.getByLabel(ui.day, { exact: true });
+    await day.fill('2026-02-24');
+    // Enter takes the typed date and, like a keyboard user expects, submits the form (改正这一天).
+    await day.press('Enter');
+    const row = page.locator('.ant-table-row').filter({ hasText: '2026-02-24' });
+    await row.getByText(ui.kinds.holiday).waitFor();
+    await row.getByText('区里通知延长一天').waitFor();
+    await page.screenshot({ path: path.join(shots, 'workdays.png'), animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
