@@ -41,3 +41,19 @@ export const codeDigits: Partial<Record<OrgUnitKind, number>> = {
   community: 12,
   grid: 15,
 };
+
+/** Units that enforce the law (执法队, 市场监督管理局, 公安, 消防, 城管…), as their names say. */
+const ENFORCEMENT_NAME = /执法|监督管理|市场监管|公安|派出所|消防|城管|城市管理|应急管理|生态环境/;
+
+/**
+ * The i18n key naming a role held in a unit: a department officer of a unit that is no enforcement
+ * team (a support station such as 市军供站) is 部门工作人员, not 部门执法人员.
+ */
+export function roleLabelKey(
+  role: Role,
+  unitName?: string,
+): 'roleVariants.departmentStaff' | `roles.${Role}` {
+  if (role === 'departmentOfficer' && unitName !== undefined && !ENFORCEMENT_NAME.test(unitName))
+    return 'roleVariants.departmentStaff';
+  return `roles.${role}`;
+}

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { zhCN } from '../../common/i18n/zh-CN';
-import type { IssueDetail } from '../../common/schemas/issues';
-import type { Inspection, Place } from '../../common/schemas/places';
+import type { IssueDetail, IssueStep } from '../../common/schemas/issues';
+import type { Inspection, Notice, Place } from '../../common/schemas/places';
+import { todayInShanghai } from '../../server/lib/time';
 import { startTestServer } from '../support/server';
 
 const ui = zhCN.placeUi.inspect;
@@ -129,14 +130,32 @@ describe('grid governance journey (phone, 390 px)', () => {
     await page.getByRole('button', { name: label(ui.start) }).click();
     await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
     const inspectionId = page.url().split('/').pop()!;
+    const gridApi = await logIn(server.url, 'grid.yuhe');
     await page.getByText(ui.progress.replace('{{done}}', '1').replace('{{total}}', '3')).waitFor();
     await shot(page, 'phone-inspection-item');
 
     const results = ['fail', 'fail', 'pass'] as const;
     for (const [index, result] of results.entries()) {
       await page.getByText(`${index + 1} / ${results.length}`, { exact: true }).waitFor();
-      await page.locator(`.inspection-choice-${result}`).click();
+      // The answer is kept as soon as it is tapped, not only on 下一项.
+      const [kept] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.request().method() === 'PUT' && r.url().endsWith(`/${inspectionId}/results`),
+        ),
+        page.locator(`.inspection-choice-${result}`).click(),
+      ]);
+      expect(kept.ok()).toBe(true);
+      const draft = await gridApi<Inspection>('GET', `/api/inspections/${inspectionId}`);
+      expect(draft.items[index].result).toBe(result);
+      // A failed item that needs a photo says so at once, and stops saying so once it has one.
+      const item = draft.items[index];
+      const hint = page
+        .getByRole('alert')
+        .filter({ hasText: zhCN.errors.PHOTO_REQUIRED.replace('{{item}}', item.text) });
       if (result === 'fail') {
+        expect(item.photoRequired).toBe('onFail');
+        await hint.waitFor();
+        if (index === 0) await shot(page, 'phone-inspection-photo-needed');
         await page.getByLabel(ui.note).fill('现场发现问题，已拍照');
         await page.getByTestId('photo-input').setInputFiles({
           name: 'photo.png',
@@ -144,6 +163,9 @@ describe('grid governance journey (phone, 390 px)', () => {
           buffer: photo,
         });
         await page.locator('.photo-thumb').first().waitFor();
+        await hint.waitFor({ state: 'detached' });
+      } else {
+        expect(await hint.count()).toBe(0);
       }
       const last = index === results.length - 1;
       await page.getByRole('button', { name: label(last ? ui.toSummary : ui.next) }).click();
@@ -177,19 +199,20 @@ describe('grid governance journey (phone, 390 px)', () => {
     await takeStep(staff.page, issueId, issues.actions.accept);
     await staff.page.getByText(issues.statuses.accepted).first().waitFor();
     await takeStep(staff.page, issueId, issues.actions.dispatch, async () => {
-      // On a loaded machine a tap can land while the list is still animating open and be lost:
-      // pick from the open list, and pick again until the field shows the choice.
-      const select = staff.page.getByRole('dialog').locator('.ant-select');
-      const chosen = select.filter({ hasText: '市场监督管理局' });
-      for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
-        await select.click();
-        await staff.page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option')
-          .filter({ hasText: '市场监督管理局' })
-          .click();
-        await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
-      }
-      await chosen.waitFor();
+      // Open the select, wait for the department in its open list (visible and done animating:
+      // click waits for a stable box), pick it once, and see the field show it.
+      const dialog = staff.page.getByRole('dialog');
+      await dialog.getByRole('combobox').click();
+      const option = staff.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: /^市场监督管理局$/ });
+      await option.waitFor({ state: 'visible' });
+      await option.click();
+      await dialog
+        .locator('.ant-select-content, .ant-select-selection-item')
+        .filter({ hasText: /^市场监督管理局$/ })
+        .first()
+        .waitFor();
     });
     await staff.page.getByText(issues.statuses.dispatched).first().waitFor();
     await shot(staff.page, 'phone-issue-dispatched');
@@ -198,10 +221,9 @@ describe('grid governance journey (phone, 390 px)', () => {
     const officer = await phoneAs('officer.scjg');
     const officerApi = await logIn(server.url, 'officer.scjg');
     let seen = await officerApi<IssueDetail>('GET', `/api/issues/${issueId}`);
-    if (seen.actions.includes('startHandling')) {
-      await takeStep(officer.page, issueId, issues.actions.startHandling);
-      await officer.page.getByText(issues.statuses.handling).first().waitFor();
-    }
+    expect(seen.actions).toContain('startHandling');
+    await takeStep(officer.page, issueId, issues.actions.startHandling);
+    await officer.page.getByText(issues.statuses.handling).first().waitFor();
     await takeStep(officer.page, issueId, issues.actions.handle, async () => {
       await officer.page
         .getByLabel(zhCN.issueUi.noteLabels.handle)
@@ -211,7 +233,21 @@ describe('grid governance journey (phone, 390 px)', () => {
     seen = await officerApi<IssueDetail>('GET', `/api/issues/${issueId}`);
     expect(seen.status).toBe('handled');
 
-    // ——— the grid worker re-inspects the notice's items: all fixed ———
+    // ——— the unit has rectified: the issue closes only through the notice's re-inspection ———
+    // A plain verify is refused while the notice is open, and the issue page offers none.
+    seen = await grid<IssueDetail>('GET', `/api/issues/${issueId}`);
+    expect(seen.status).toBe('handled');
+    expect(seen.actions).not.toContain('verify');
+    await expect(
+      grid('POST', `/api/issues/${issueId}/steps`, {
+        action: 'verify',
+        version: seen.version,
+        fixed: true,
+        note: '复查合格',
+      }),
+    ).rejects.toThrow(/: 409 .*REINSPECT_NOTICE/);
+
+    // ——— the grid worker re-inspects the notice's items before its deadline: all fixed ———
     await page.goto(`${server.url}/inspections/${inspectionId}`);
     const items = page.locator('.inspection-reinspect-item');
     await items.first().waitFor();
@@ -225,21 +261,22 @@ describe('grid governance journey (phone, 390 px)', () => {
     await page.getByText(ui.reinspected).waitFor();
     await shot(page, 'phone-reinspected');
 
-    // ——— verified and closed by the re-inspection (or by hand), then rated ———
-    const staffApi = await logIn(server.url, 'staff.yuhe');
-    seen = await staffApi<IssueDetail>('GET', `/api/issues/${issueId}`);
-    if (seen.actions.includes('verify')) {
-      await takeStep(staff.page, issueId, issues.actions.verify, async () => {
-        await staff.page.getByLabel(zhCN.issueUi.noteLabels.verify).fill('复查合格');
-      });
-      seen = await staffApi<IssueDetail>('GET', `/api/issues/${issueId}`);
-    }
+    // ——— the re-inspection verified and closed the issue with its notice; the reporter rates ———
+    const notice = await grid<Notice>('GET', `/api/notices/${inspection.noticeId}`);
+    expect(notice.status).toBe('rectified');
+    expect(notice.deadline >= todayInShanghai()).toBe(true);
+    seen = await grid<IssueDetail>('GET', `/api/issues/${issueId}`);
     expect(seen.status).toBe('closed');
-    const rater = seen.actions.includes('rate') ? staff.page : page;
-    await takeStep(rater, issueId, issues.actions.rate);
-    await rater.getByText(issues.statuses.rated).first().waitFor();
-    await shot(rater, 'phone-issue-rated');
-    seen = await staffApi<IssueDetail>('GET', `/api/issues/${issueId}`);
+    const { items: timeline } = await grid<{ items: IssueStep[] }>(
+      'GET',
+      `/api/issues/${issueId}/steps`,
+    );
+    expect(timeline.map((s) => s.action).slice(-2)).toEqual(['verify', 'close']);
+    expect(seen.actions).toContain('rate');
+    await takeStep(page, issueId, issues.actions.rate);
+    await page.getByText(issues.statuses.rated).first().waitFor();
+    await shot(page, 'phone-issue-rated');
+    seen = await grid<IssueDetail>('GET', `/api/issues/${issueId}`);
     expect(seen.status).toBe('rated');
     expect(seen.rating).toBe(5);
 

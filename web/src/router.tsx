@@ -60,6 +60,13 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'care-rules',
+        handle: { nav: 'careRules' } satisfies RouteHandle,
+        lazy: async () => ({
+          Component: (await import('./pages/cases/care-rules-page')).CareRulesPage,
+        }),
+      },
+      {
         path: 'issues',
         handle: { nav: 'issues' } satisfies RouteHandle,
         lazy: async () => ({ Component: (await import('./pages/issues/issues-page')).IssuesPage }),

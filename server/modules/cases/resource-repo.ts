@@ -36,6 +36,8 @@ export interface ResourceFilter {
   category?: string;
   status?: string;
   q?: string;
+  /** Categories whose label (in any language) the search text matches: their resources match too. */
+  qCategories?: string[];
 }
 
 function filteredResources(db: Db, f: ResourceFilter) {
@@ -51,7 +53,14 @@ function filteredResources(db: Db, f: ResourceFilter) {
   if (f.status) q = q.where('status', '=', f.status as ResourceRow['status']);
   if (f.q) {
     const part = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('name', 'like', part), eb('provider', 'like', part)]));
+    const categories = f.qCategories ?? [];
+    q = q.where((eb) =>
+      eb.or([
+        eb('name', 'like', part),
+        eb('provider', 'like', part),
+        ...(categories.length ? [eb('category', 'in', categories)] : []),
+      ]),
+    );
   }
   return q;
 }

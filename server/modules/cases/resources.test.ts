@@ -111,6 +111,14 @@ describe.each(dialects)('resources and referrals on %s', (dialect) => {
       await social.inject({ method: 'GET', url: '/api/resources?category=job&q=保洁' })
     ).json<{ items: Resource[] }>();
     expect(filtered.items.map((r) => r.name)).toEqual(['社区服务点保洁岗']);
+    // The search matches a category's label too: "就业" finds the job resources, in English "job" too.
+    for (const q of ['就业', 'job']) {
+      const byLabel = (
+        await social.inject({ method: 'GET', url: `/api/resources?q=${encodeURIComponent(q)}` })
+      ).json<{ items: Resource[] }>();
+      expect(byLabel.items.map((r) => r.name)).toContain('社区服务点保洁岗');
+      expect(byLabel.items.every((r) => r.category === 'job')).toBe(true);
+    }
   });
 
   it('edits and retires a resource with its version', async () => {

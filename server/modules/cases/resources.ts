@@ -1,14 +1,16 @@
+import { resources as messages } from '../../../common/i18n';
 import type { Role } from '../../../common/roles';
-import type {
-  Referral,
-  ReferralCreate,
-  ReferralStatus,
-  ReferralTransition,
-  Resource,
-  ResourceCategory,
-  ResourceCreate,
-  ResourceQuery,
-  ResourceUpdate,
+import {
+  resourceCategories,
+  type Referral,
+  type ReferralCreate,
+  type ReferralStatus,
+  type ReferralTransition,
+  type Resource,
+  type ResourceCategory,
+  type ResourceCreate,
+  type ResourceQuery,
+  type ResourceUpdate,
 } from '../../../common/schemas/cases';
 import type { Db } from '../../db';
 import type { ResourceRow } from '../../db/schema';
@@ -69,6 +71,15 @@ async function readableResource(db: Db, caller: Caller, id: string): Promise<Res
   return r;
 }
 
+/** The categories whose label, in either language, contains the search text ("就业" finds 就业岗位). */
+function categoriesMatching(q: string | undefined): string[] {
+  const text = q?.trim().toLowerCase();
+  if (!text) return [];
+  return resourceCategories.filter((c) =>
+    Object.values(messages).some((m) => m.cases.resourceCategories[c].toLowerCase().includes(text)),
+  );
+}
+
 export async function listResources(opts: Ctx & { query: ResourceQuery }) {
   const { db, caller, query } = opts;
   if (!hasRole(caller, CASE_READERS)) throw forbidden();
@@ -87,6 +98,7 @@ export async function listResources(opts: Ctx & { query: ResourceQuery }) {
       category: query.category,
       status: query.status,
       q: query.q,
+      qCategories: categoriesMatching(query.q),
     },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { App, ConfigProvider, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -9,10 +9,49 @@ export const brandColor = '#1f5fbf';
 /** darker, not lighter, on hover: a lighter blue would fall below 4.5:1 on white */
 const brandHover = '#1a4fa0';
 
+/**
+ * The names antd's parts give screen readers in English whatever the locale (InputNumber's
+ * "Increase Value" / "Decrease Value", Select's "Clear"; neither the locale nor a prop reaches
+ * them): said in the UI's language instead, wherever they appear.
+ */
+function useLocalAriaLabels() {
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    const words: Record<string, string> = {
+      'Increase Value': t('common.increaseValue'),
+      'Decrease Value': t('common.decreaseValue'),
+      Clear: t('common.clear'),
+    };
+    const selector = Object.keys(words)
+      .map((w) => `[aria-label="${w}"]`)
+      .join(',');
+    const relabel = (root: ParentNode) =>
+      root.querySelectorAll(selector).forEach((el) => {
+        const word = words[el.getAttribute('aria-label') ?? ''];
+        if (word && word !== el.getAttribute('aria-label')) el.setAttribute('aria-label', word);
+      });
+    relabel(document);
+    const observer = new MutationObserver((changes) => {
+      for (const change of changes) {
+        if (change.type === 'attributes') relabel(change.target.parentNode ?? document);
+        else change.addedNodes.forEach((n) => n instanceof Element && relabel(n.parentNode ?? n));
+      }
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-label'],
+    });
+    return () => observer.disconnect();
+  }, [t, i18n.language]);
+}
+
 /** antd follows the UI language, and on a phone grows text and touch targets for one-handed use. */
 export function AntdRoot({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const isPhone = useIsPhone();
+  useLocalAriaLabels();
   return (
     <ConfigProvider
       locale={i18n.language === 'en-US' ? enUS : zhCN}

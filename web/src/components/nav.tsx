@@ -16,6 +16,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
+  HeartOutlined,
   HomeOutlined,
   NotificationOutlined,
   ShopOutlined,
@@ -32,6 +33,7 @@ export type NavKey =
   | 'today'
   | 'cases'
   | 'resources'
+  | 'careRules'
   | 'residents'
   | 'sensitiveAccess'
   | 'org'
@@ -195,6 +197,14 @@ export const navItems: readonly NavItem[] = [
     roles: caseReaders,
   },
   {
+    key: 'careRules',
+    path: '/care-rules',
+    icon: <HeartOutlined />,
+    module: 'social',
+    // who sets the tiers' visit intervals (server: updateCareRules)
+    roles: ['stationSupervisor', 'streetAdmin'],
+  },
+  {
     key: 'residents',
     path: '/residents',
     icon: <SolutionOutlined />,
@@ -289,6 +299,7 @@ export interface PhoneTab {
     | 'cases'
     | 'records'
     | 'resources'
+    | 'careRules'
     | 'residents'
     | 'clients'
     | 'sensitiveAccess'

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { TreeSelect } from 'antd';
 import type { OrgTreeNode } from '../../../common/schemas/org';
 import { defaultExpanded } from '../pages/org/org-tree-utils';
@@ -30,6 +30,13 @@ function toOptions(nodes: OrgTreeNode[], canPick: (node: OrgTreeNode) => boolean
     }));
 }
 
+/** The active units of the tree the caller may pick. */
+function pickable(nodes: OrgTreeNode[], canPick: (node: OrgTreeNode) => boolean): OrgTreeNode[] {
+  return nodes
+    .filter((node) => node.status === 'active')
+    .flatMap((node) => [...(canPick(node) ? [node] : []), ...pickable(node.children, canPick)]);
+}
+
 interface Props {
   tree: OrgTreeNode[];
   value?: string;
@@ -43,12 +50,25 @@ interface Props {
   id?: string;
   /** the name a screen reader says; without a form label (a filter bar) it is the placeholder */
   'aria-label'?: string;
+  /** with nothing chosen yet and a single unit to pick (a community's own staff), choose it */
+  pickOnlyChoice?: boolean;
 }
 
 /** Picks one active org unit; retired units are never offered. */
-export function OrgUnitSelect({ tree, canPick = () => true, ...props }: Props) {
+export function OrgUnitSelect({
+  tree,
+  canPick = () => true,
+  pickOnlyChoice = false,
+  ...props
+}: Props) {
   // On the desk the list may grow wider than a narrow field; on a phone it must stay on screen.
   const isPhone = useIsPhone();
+  const { value, onChange } = props;
+  const choices = pickOnlyChoice ? pickable(tree, canPick) : [];
+  const only = choices.length === 1 ? choices[0].id : undefined;
+  useEffect(() => {
+    if (only && value === undefined) onChange?.(only);
+  }, [only, value, onChange]);
   return (
     <TreeSelect<string>
       {...props}

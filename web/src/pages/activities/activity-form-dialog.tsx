@@ -133,6 +133,7 @@ export function ActivityFormDialog(props: {
             tree={tree.data ?? []}
             loading={tree.isPending}
             canPick={(n) => n.kind === 'community'}
+            pickOnlyChoice
           />
         </Form.Item>
       )}

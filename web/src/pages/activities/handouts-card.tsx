@@ -128,7 +128,7 @@ function AddItemDialog(props: { activity: ActivityDetail; open: boolean; onClose
       open={props.open}
       title={t('activities.ui.addItem')}
       form={form}
-      initialValues={{ unit: '份' }}
+      initialValues={{ unit: t('activities.ui.defaultUnit') }}
       onSubmit={async (v) => {
         await writes.addItem(props.activity.id, { id, ...v });
         setId(uuidv7());

@@ -54,12 +54,18 @@ export function useCaseOptions() {
 
 const riskColors: Record<RiskLevel, string> = { low: 'green', medium: 'orange', high: 'red' };
 
-/** 高风险 in red, with the word: colour is never the only sign. */
-export function RiskTag({ level }: { level: RiskLevel }) {
+/**
+ * 高风险 in red, with the word: colour is never the only sign. `labelled` names it as the case's
+ * risk (个案风险：高) where a care tier (关爱分级：高风险) stands beside it.
+ */
+export function RiskTag({ level, labelled = false }: { level: RiskLevel; labelled?: boolean }) {
   const { t } = useTranslation();
+  const word = t(`cases.riskLevels.${level}`);
   return (
     <Tag color={riskColors[level]} className="case-tag">
-      {t('caseUi.today.risk', { level: t(`cases.riskLevels.${level}`) })}
+      {labelled
+        ? t('caseUi.today.caseRisk', { level: word })
+        : t('caseUi.today.risk', { level: word })}
     </Tag>
   );
 }

@@ -175,7 +175,8 @@ function MoveReferralDialog({
   const { message } = App.useApp();
   const writes = useCaseWrites(c.id);
   const [form] = Form.useForm<{ outcome?: string }>();
-  const needsOutcome = move?.to !== 'accepted';
+  // 已接收 only records that the provider took the referral on: the outcome comes when it ends.
+  const accepting = move?.to === 'accepted';
   return (
     <FormModal<{ outcome?: string }>
       name="referralMove"
@@ -195,28 +196,32 @@ function MoveReferralDialog({
         await writes.moveReferral(move.r.id, {
           version: move.r.version,
           status: move.to,
-          outcome: v.outcome?.trim() || undefined,
+          outcome: accepting ? undefined : v.outcome?.trim() || undefined,
         });
         void message.success(t('caseUi.referrals.moved'));
       }}
     >
-      <Form.Item
-        name="outcome"
-        label={t('caseUi.referrals.outcome')}
-        rules={[
-          {
-            required: needsOutcome,
-            whitespace: true,
-            message: t('caseUi.referrals.outcomeRequired'),
-          },
-        ]}
-      >
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          maxLength={1000}
-          placeholder={t('caseUi.referrals.outcomePlaceholder')}
-        />
-      </Form.Item>
+      {accepting ? (
+        <p>{t('caseUi.referrals.acceptConfirm', { name: move.r.resource.provider })}</p>
+      ) : (
+        <Form.Item
+          name="outcome"
+          label={t('caseUi.referrals.outcome')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('caseUi.referrals.outcomeRequired'),
+            },
+          ]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={1000}
+            placeholder={t('caseUi.referrals.outcomePlaceholder')}
+          />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

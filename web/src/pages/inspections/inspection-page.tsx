@@ -47,6 +47,18 @@ function toInput(itemId: string, d: Draft[string]): ItemResultInput | null {
   };
 }
 
+/** Whether the item's rule asks for a photo with this answer (as the server checks at submit). */
+function photoNeeded(item: Inspection['items'][number], d: Draft[string] | undefined): boolean {
+  return (
+    (item.photoRequired === 'always' && !!d?.result && d.result !== 'notApplicable') ||
+    (item.photoRequired === 'onFail' && d?.result === 'fail')
+  );
+}
+
+/** Needs a photo and has none yet: marked on the item as soon as it is answered so. */
+const photoMissing = (item: Inspection['items'][number], d: Draft[string] | undefined): boolean =>
+  photoNeeded(item, d) && !d?.photoIds?.length;
+
 function ResultTag({ result }: { result: ItemResult | null | undefined }) {
   const { t } = useTranslation();
   if (!result) return <Tag>{t('placeUi.inspect.unanswered')}</Tag>;
@@ -84,29 +96,60 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
   const set = (itemId: string, change: Draft[string]) =>
     setDraft((prev) => ({ ...prev, [itemId]: { ...prev[itemId], ...change } }));
 
-  /** Saves the item on screen (if answered) and moves; a failed save keeps the user where they are. */
-  const go = async (next: number) => {
-    const item = items[index] as (typeof items)[number] | undefined;
-    const input = item && toInput(item.id, draft[item.id]);
-    if (input) {
-      setBusy(true);
+  // Saves run one after another, each with the version the one before left; what was saved last
+  // for an item is not sent again.
+  const latest = useRef(inspection);
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const saved = useRef<Record<string, string>>(
+    Object.fromEntries(
+      items.flatMap((i) => {
+        const input = i.result
+          ? toInput(i.id, {
+              result: i.result,
+              note: i.note ?? '',
+              photoIds: i.photos.map((p) => p.id),
+            })
+          : null;
+        return input ? [[i.id, JSON.stringify(input)]] : [];
+      }),
+    ),
+  );
+
+  /** Keeps an item's answer now (if it has one); false when the save failed (the user is told). */
+  const keep = (itemId: string, d: Draft[string] | undefined): Promise<boolean> => {
+    const input = d && toInput(itemId, d);
+    if (!input) return queue.current;
+    const run = queue.current.then(async () => {
+      const body = JSON.stringify(input);
+      if (saved.current[itemId] === body) return true;
       try {
-        await writes.save(inspection, [input]);
+        latest.current = await writes.save(latest.current, [input]);
+        saved.current[itemId] = body;
+        return true;
       } catch (error) {
         void message.error(error instanceof Error ? error.message : String(error));
-        setBusy(false);
-        return;
+        return false;
       }
-      setBusy(false);
-    }
-    setIndex(next);
+    });
+    queue.current = run;
+    return run;
+  };
+
+  /** Keeps the item on screen (its note too) and moves; a failed save keeps the user where they are. */
+  const go = async (next: number) => {
+    const item = items[index] as (typeof items)[number] | undefined;
+    setBusy(true);
+    const ok = await keep(item?.id ?? '', item && draft[item.id]);
+    setBusy(false);
+    if (ok) setIndex(next);
   };
 
   const submit = async () => {
     setBusy(true);
     try {
+      await queue.current;
       const results = items.flatMap((i) => toInput(i.id, draft[i.id]) ?? []);
-      await writes.submit(inspection, {
+      await writes.submit(latest.current, {
         results,
         rectification: failed.length
           ? {
@@ -169,6 +212,11 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
                 {item.text}
               </button>{' '}
               <ResultTag result={draft[item.id]?.result} />
+              {photoMissing(item, draft[item.id]) && (
+                <div className="inspection-photo-needed small" role="alert">
+                  {t('errors.PHOTO_REQUIRED', { item: item.text })}
+                </div>
+              )}
               {draft[item.id]?.note && <div className="muted small">{draft[item.id].note}</div>}
             </li>
           ))}
@@ -210,9 +258,7 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
 
   const item = items[index];
   const current = draft[item.id] ?? {};
-  const photoNeeded =
-    item.photoRequired === 'always' ||
-    (item.photoRequired === 'onFail' && current.result === 'fail');
+  const missingPhoto = photoMissing(item, current);
   // A swipe turns the page as 上一项 / 下一项 do (and, like 下一项, not past an item without a result).
   const swipe = {
     onTouchStart: (e: TouchEvent) => {
@@ -243,7 +289,10 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
             danger={r === 'fail'}
             icon={resultIcons[r]}
             className={`inspection-choice inspection-choice-${r}`}
-            onClick={() => set(item.id, { result: r })}
+            onClick={() => {
+              set(item.id, { result: r });
+              void keep(item.id, { ...current, result: r });
+            }}
           >
             {t(`places.itemResults.${r}`)}
           </Button>
@@ -255,16 +304,26 @@ function Walkthrough({ inspection }: { inspection: Inspection }) {
         aria-label={t('placeUi.inspect.note')}
         value={current.note}
         onChange={(e) => set(item.id, { note: e.target.value })}
+        onBlur={() => void keep(item.id, current)}
         maxLength={500}
       />
-      <div className={photoNeeded ? 'inspection-photo-needed' : undefined}>
-        {photoNeeded && (
-          <div className="small">{t(`places.photoRequired.${item.photoRequired}`)}</div>
+      <div className={missingPhoto ? 'inspection-photo-needed' : undefined}>
+        {missingPhoto ? (
+          <div className="small inspection-photo-hint" role="alert">
+            {t('errors.PHOTO_REQUIRED', { item: item.text })}
+          </div>
+        ) : (
+          item.photoRequired !== 'never' && (
+            <div className="small muted">{t(`places.photoRequired.${item.photoRequired}`)}</div>
+          )
         )}
         <PhotoField
           max={10}
           value={current.photoIds}
-          onChange={(photoIds) => set(item.id, { photoIds })}
+          onChange={(photoIds) => {
+            set(item.id, { photoIds });
+            void keep(item.id, { ...current, photoIds });
+          }}
         />
       </div>
       <div className="inspection-nav">
@@ -443,7 +502,7 @@ function Outcome({ inspection }: { inspection: Inspection }) {
             {t('places.departments')}:{' '}
             {inspection.departments
               .map((d) => `${d.name}${d.signedBy ? ` ✓ ${d.signedBy.name}` : ''}`)
-              .join('，')}
+              .join(t('people.listSeparator'))}
           </div>
         )}
       </Card>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { App, Button, Card, Checkbox, Input, Pagination, Select, Table, Tabs, Tag } from 'antd';
 import type { TableProps } from 'antd';
@@ -34,9 +34,8 @@ function useIssueQuery() {
     if (value) filters[key] = value;
   }
   const tabParam = params.get('tab');
-  const tab: IssueTab = (issueTabs as readonly string[]).includes(tabParam ?? '')
-    ? (tabParam as IssueTab)
-    : 'reported';
+  const tabChosen = (issueTabs as readonly string[]).includes(tabParam ?? '');
+  const tab: IssueTab = tabChosen ? (tabParam as IssueTab) : 'reported';
   const query: IssueListQuery = {
     ...(filters as Partial<IssueListQuery>),
     tab,
@@ -53,7 +52,17 @@ function useIssueQuery() {
       if (!('page' in changes)) next.delete('page');
       return next;
     });
-  return { filters, tab, query, update };
+  /** Opens a tab in place of the address without one (no extra step back). */
+  const openTab = (key: IssueTab) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('tab', key);
+        return next;
+      },
+      { replace: true },
+    );
+  return { filters, tab, tabChosen, openTab, query, update };
 }
 
 function WhereLine({ issue }: { issue: Issue }) {
@@ -163,10 +172,16 @@ export function IssuesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isPhone = useIsPhone();
-  const { filters, tab, query, update } = useIssueQuery();
+  const { filters, tab, tabChosen, openTab, query, update } = useIssueQuery();
   const countQuery = filters as Omit<IssueListQuery, 'tab' | 'page' | 'pageSize'>;
   const list = useIssuePage(query);
   const counts = useIssueCounts(countQuery);
+  // Without a tab in the address the board opens on the first tab that has issues (an officer's
+  // 处置中), not on an empty 待受理.
+  const firstWithItems = counts.data && issueTabs.find((key) => counts.data[key] > 0);
+  useEffect(() => {
+    if (!tabChosen && firstWithItems && firstWithItems !== tab) openTab(firstWithItems);
+  }, [tabChosen, firstWithItems, tab, openTab]);
   const tree = useOrgTree(false);
   const [exporting, setExporting] = useState(false);
   const items = list.data?.items ?? [];

@@ -1,5 +1,6 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { roleLabelKey } from '../../../../common/roles';
 import type { RoleAssignmentView } from '../../../../common/schemas/auth';
 
 /** Each role with the full trail of its unit, since the same unit name can recur in two streets. */
@@ -11,7 +12,7 @@ export function RoleList({ roles }: { roles: RoleAssignmentView[] }) {
     <ul className="role-list">
       {roles.map((r) => (
         <li key={`${r.role}-${r.orgUnitId}`}>
-          <Tag color="blue">{t(`roles.${r.role}`)}</Tag>
+          <Tag color="blue">{t(roleLabelKey(r.role, r.orgUnitName))}</Tag>
           <span className="role-unit">{r.orgUnitName}</span>
           {r.orgUnitTrail.length > 1 && (
             <Typography.Text type="secondary" className="role-trail">

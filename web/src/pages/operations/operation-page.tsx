@@ -683,10 +683,10 @@ function SupplyForm(props: { writes: Writes; open: boolean; onClose: () => void 
       }}
     >
       <Form.Item name="item" label={f('item')} rules={required}>
-        <Input maxLength={100} placeholder="盒饭" />
+        <Input maxLength={100} placeholder={t('operations.actions.supplyPlaceholder')} />
       </Form.Item>
       <Form.Item name="unit" label={f('unit')} rules={required}>
-        <Input maxLength={20} placeholder="份" />
+        <Input maxLength={20} placeholder={t('operations.actions.unitPlaceholder')} />
       </Form.Item>
       <Form.Item
         name="prepared"

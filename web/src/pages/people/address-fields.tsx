@@ -44,6 +44,7 @@ export function AddressFieldItems() {
             loading={tree.isPending}
             canPick={(node) => node.kind === 'grid'}
             placeholder={t('people.forms.gridPlaceholder')}
+            pickOnlyChoice
           />
         </Form.Item>
       </Col>

@@ -60,7 +60,7 @@ export function TodoCard({ items, loading, error, onRetry, meId, mine = [] }: Pr
                 </div>
                 <div className="todo-tags">
                   <Tag className="case-tag">{t(`cases.todoActions.${i.action}`)}</Tag>
-                  <RiskTag level={i.riskLevel} />
+                  <RiskTag level={i.riskLevel} labelled />
                   {i.tier && (
                     <Tag className="case-tag">
                       {t('caseUi.today.tier', { tier: t(`cases.tiers.${i.tier}`) })}
