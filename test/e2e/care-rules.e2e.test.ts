@@ -1,53 +1,29 @@
 import path from 'node:path';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { DESK, journey, label, PHONE, shots, signIn } from './chromium';
 
 const ui = zhCN.caseUi.careRules;
 
 /** Issue 12, defect 7: the care tiers' visit frequencies and the station's visit rate per tier. */
 describe('care rules page', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = journey();
 
   it.each([
-    ['desk', { width: 1280, height: 900 }, 'supervisor.zhenhua', 10],
-    ['phone', { width: 390, height: 844 }, 'street.zhenhua', 14],
+    ['desk', 'supervisor.zhenhua', 10],
+    ['phone', 'street.zhenhua', 14],
   ] as const)(
     'on the %s, %s sees the tiers with their visit rate and sets one',
-    async (where, viewport, user, days) => {
-      const context = await browser.newContext({
-        viewport,
-        ...(where === 'phone' ? { isMobile: true, hasTouch: true } : {}),
+    async (where, user, days) => {
+      const { page, errors } = await signIn(run.browser, run.url, user, {
+        size: where === 'phone' ? PHONE : DESK,
       });
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${server.url}/today`);
-      await page.getByLabel(zhCN.login.username).fill(user);
-      await page.getByLabel(zhCN.login.password).fill(demoPassword);
-      await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-      await page.waitForURL(/\/today/);
       if (where === 'desk') {
         // Reached from the menu under 社工服务.
         await page.getByRole('menuitem', { name: zhCN.app.menu.careRules }).click();
         await page.waitForURL(/\/care-rules$/);
       } else {
-        await page.goto(`${server.url}/care-rules`);
+        await page.goto(`${run.url}/care-rules`);
       }
       const cards = page.locator('.care-rule-card');
       await cards.first().waitFor();
@@ -75,7 +51,7 @@ describe('care rules page', () => {
       }
       await page.screenshot({ path: path.join(shots, `care-rules-${where}.png`), fullPage: true });
       expect(errors).toEqual([]);
-      await context.close();
+      await page.context().close();
     },
   );
 });

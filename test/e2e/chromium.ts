@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { zhCN } from '../../common/i18n/zh-CN';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/config';
+import { startTestServer } from '../support/server';
 
 const chromiumPath = '/usr/bin/chromium';
 
@@ -60,4 +63,57 @@ export function ensureWebBuilt(): void {
     );
   }
   mkdirSync(shots, { recursive: true });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+export const DESK = { viewport: { width: 1280, height: 900 } };
+
+/**
+ * The demo server and Chromium of one journey file: started before its tests, closed after. Read
+ * `url` and `browser` inside the tests, once beforeAll has run.
+ */
+export function journey(): { readonly url: string; readonly browser: Browser } {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+/**
+ * A new page at the given size, logged in as a demo user through the log-in page, on `path` (the
+ * log-in page sends the user on to where they were going). `errors` gathers the page's script errors.
+ */
+export async function signIn(
+  browser: Browser,
+  url: string,
+  username: string,
+  opts: { size?: BrowserContextOptions; path?: string } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext(opts.size ?? DESK);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const to = opts.path ?? '/today';
+  await page.goto(`${url}${to}`);
+  await page.getByLabel(zhCN.login.username).fill(username);
+  await page.getByLabel(zhCN.login.password).fill(demoPassword);
+  await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
+  await page.waitForURL((u) => u.pathname === to);
+  return { page, errors };
 }

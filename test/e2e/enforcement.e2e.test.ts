@@ -1,47 +1,19 @@
 import path from 'node:path';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import type { Issue } from '../../common/schemas/issues';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { journey, PHONE, shots, signIn } from './chromium';
 
 describe('the follow-up of a joint inspection: notice, place and re-inspection (phone, 390 px)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = journey();
 
   it('officer.zfd opens the notice and the place from the issue dispatched to it', async () => {
-    const errors: string[] = [];
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors } = await signIn(run.browser, run.url, 'officer.zfd', { size: PHONE });
     const shot = (name: string) =>
       page.screenshot({
         path: path.join(shots, `enforcement-${name}.png`),
         animations: 'disabled',
       });
-
-    await page.goto(`${server.url}/today`);
-    await page.getByLabel(zhCN.login.username).fill('officer.zfd');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today/);
 
     // The issue of the flower market, dispatched to the team by the street after the joint check.
     const issues = await page.evaluate(async () => {
@@ -50,7 +22,7 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
     });
     const issue = issues.find((i) => i.placeName === '水泊寺花卉市场');
     expect(issue).toBeDefined();
-    await page.goto(`${server.url}/issues/${issue!.id}`);
+    await page.goto(`${run.url}/issues/${issue!.id}`);
     await page.getByText(zhCN.issueUi.rectification.title).waitFor();
 
     await page.getByRole('link', { name: zhCN.issueUi.rectification.openNotice }).click();
@@ -73,27 +45,14 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
       .waitFor();
     await shot('place');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 120_000);
+
   it('a re-inspection before the deadline closes the notice and its issue together', async () => {
-    const errors: string[] = [];
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    // The enforcement team re-checks what it follows up.
+    const { page, errors } = await signIn(run.browser, run.url, 'officer.zfd', { size: PHONE });
     const shot = (name: string) =>
       page.screenshot({ path: path.join(shots, `reinspect-${name}.png`), animations: 'disabled' });
-
-    await page.goto(`${server.url}/today`);
-    // The enforcement team re-checks what it follows up.
-    await page.getByLabel(zhCN.login.username).fill('officer.zfd');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today/);
 
     // The pharmacy told the team it has fixed its ledger; the team is still handling the issue and
     // the notice's deadline has not come.
@@ -103,7 +62,7 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
     });
     const issue = issues.find((i) => i.placeName === '康宁大药房水泊寺店');
     expect(issue?.status).toBe('handling');
-    await page.goto(`${server.url}/issues/${issue!.id}`);
+    await page.goto(`${run.url}/issues/${issue!.id}`);
     const status = page.locator('.issue-tag').first();
     await expect(status.innerText()).resolves.toBe(zhCN.issues.statuses.handling);
 
@@ -122,10 +81,10 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
     await page.getByText(zhCN.places.noticeStatuses.rectified).first().waitFor();
     await shot('notice-rectified');
 
-    await page.goto(`${server.url}/issues/${issue!.id}`);
+    await page.goto(`${run.url}/issues/${issue!.id}`);
     await page.locator('.issue-tag').getByText(zhCN.issues.statuses.closed).first().waitFor();
     await shot('issue-closed');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

@@ -1,40 +1,16 @@
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { issueTabs, type IssueCounts } from '../../common/schemas/issues';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium } from './chromium';
+import { journey, label, signIn } from './chromium';
 
 /** Issue 12, defect 10: the small things a user notices, each as the user meets it (desk). */
 describe('small things a user notices', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const run = journey();
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/today`);
-    await page.getByLabel(zhCN.login.username).fill(username);
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today/);
-    return page;
-  }
+  const logIn = async (username: string) => (await signIn(run.browser, run.url, username)).page;
 
   it("opens an officer's issue board on the first tab that has issues", async () => {
-    const page = await signIn('officer.zfd');
+    const page = await logIn('officer.zfd');
     const counts = await page.evaluate(async () => {
       const res = await fetch('/api/issues/counts', { credentials: 'same-origin' });
       return (await res.json()) as IssueCounts;
@@ -42,20 +18,20 @@ describe('small things a user notices', () => {
     const first = issueTabs.find((k) => counts[k] > 0);
     expect(first).toBeDefined();
     expect(first).not.toBe('reported');
-    await page.goto(`${server.url}/issues`);
+    await page.goto(`${run.url}/issues`);
     await page.waitForURL(new RegExp(`tab=${first}`));
     await page.context().close();
   });
 
   it('names a support station officer 部门工作人员, not 部门执法人员', async () => {
-    const page = await signIn('support.jungong');
+    const page = await logIn('support.jungong');
     await page.getByText(`市军供站 · ${zhCN.roleVariants.departmentStaff}`).first().waitFor();
     await expect(page.getByText(zhCN.roles.departmentOfficer).count()).resolves.toBe(0);
     await page.context().close();
   });
 
   it("labels a case's risk and a care tier apart on the 今日 card", async () => {
-    const page = await signIn('social.zhenhua');
+    const page = await logIn('social.zhenhua');
     const card = page.locator('.todo-tags').filter({ hasText: '关爱分级：' }).first();
     await card.waitFor();
     await expect(card.innerText()).resolves.toMatch(/个案风险：[低中高]/);
@@ -63,8 +39,8 @@ describe('small things a user notices', () => {
   });
 
   it('preselects the only community and names the number steppers in Chinese', async () => {
-    const page = await signIn('staff.xiangyang');
-    await page.goto(`${server.url}/activities`);
+    const page = await logIn('staff.xiangyang');
+    await page.goto(`${run.url}/activities`);
     await page.getByRole('button', { name: label(zhCN.activities.ui.create) }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('向阳东街社区').first().waitFor();

@@ -1,39 +1,15 @@
 import path from 'node:path';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { journey, shots, signIn } from './chromium';
 
 const ui = zhCN.issueUi.workdays;
 
 describe('the working-day calendar page (desk)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = journey();
 
   it('shows 2026’s Spring Festival and 调休 days, and a district admin corrects a day', async () => {
-    const errors: string[] = [];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-
-    await page.goto(`${server.url}/workdays`);
-    await page.getByLabel(zhCN.login.username).fill('admin');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/workdays$/);
+    const { page, errors } = await signIn(run.browser, run.url, 'admin', { path: '/workdays' });
 
     const year = page.getByLabel(ui.year);
     await year.fill('2026');
@@ -53,6 +29,6 @@ describe('the working-day calendar page (desk)', () => {
     await row.getByText('区里通知延长一天').waitFor();
     await page.screenshot({ path: path.join(shots, 'workdays.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });
