@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckDigit } from '../../../common/people';
 import type { Import } from '../../../common/schemas/imports';
 import { createTestApp, unitByName, type Session, type TestApp } from '../../../test/support/app';
+import { XLSX_TYPE } from '../../http';
 import { dialects } from '../../../test/support/db';
+import { importsAs } from '../../../test/support/imports';
 import { cellText } from './sheet-stream';
 
 /** A valid ID number of a fictional resident of 大同 born on `birth`, told apart by `n` (< 1000). */
@@ -170,8 +172,6 @@ async function readBack(body: Buffer) {
   return wb;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 describe.each(dialects)('a register import as a job on %s', (dialect) => {
   let t: TestApp;
   let social: Session;
@@ -188,32 +188,7 @@ describe.each(dialects)('a register import as a job on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const upload = (s: Session, body: Buffer, lang = 'zh-CN') =>
-    s.inject({
-      method: 'POST',
-      url: '/api/imports?kind=residents',
-      payload: body,
-      headers: {
-        'content-type': XLSX,
-        'accept-language': lang,
-        'x-file-name': encodeURIComponent('振华东台账.xlsx'),
-      },
-    });
-  /** Polls the import until it leaves `status` (the worker and the chunks run in the background). */
-  const until = async (id: string, leave: Import['status']): Promise<Import> => {
-    for (;;) {
-      const job = (
-        await social.inject({ method: 'GET', url: `/api/imports/${id}` })
-      ).json<Import>();
-      if (job.status !== leave) return job;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  const commit = async (id: string) => {
-    const res = await social.inject({ method: 'POST', url: `/api/imports/${id}/commit` });
-    expect(res.statusCode).toBe(200);
-    return until(id, 'committing');
-  };
+  const { upload, until, commit } = importsAs(() => social, 'residents', '振华东台账.xlsx');
   const count = async (table: 'resident' | 'household') =>
     Number(
       (
@@ -241,7 +216,7 @@ describe.each(dialects)('a register import as a job on %s', (dialect) => {
       method: 'POST',
       url: '/api/imports',
       payload: file,
-      headers: { 'content-type': XLSX },
+      headers: { 'content-type': XLSX_TYPE },
     });
     expect(anon.statusCode).toBe(401);
     expect((await upload(viewer, file)).statusCode).toBe(403);

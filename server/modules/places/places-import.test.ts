@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Import } from '../../../common/schemas/imports';
 import type { Place } from '../../../common/schemas/places';
 import { createTestApp, unitByName, type Session, type TestApp } from '../../../test/support/app';
+import { XLSX_TYPE } from '../../http';
 import { dialects } from '../../../test/support/db';
+import { importsAs } from '../../../test/support/imports';
 import { cellText } from '../imports/sheet-stream';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A grid's own places register: its words and order, no 社区 column, two columns Linli does not know. */
 const HEADERS = [
@@ -73,30 +73,7 @@ describe.each(dialects)('a places register import as a job on %s', (dialect) => 
   });
   afterAll(() => t?.close());
 
-  const upload = (s: Session, body: Buffer, lang = 'zh-CN') =>
-    s.inject({
-      method: 'POST',
-      url: '/api/imports?kind=places',
-      payload: body,
-      headers: {
-        'content-type': XLSX,
-        'accept-language': lang,
-        'x-file-name': encodeURIComponent('御河场所台账.xlsx'),
-      },
-    });
-  /** Polls the import until it leaves `status` (the worker and the chunks run in the background). */
-  const until = async (id: string, leave: Import['status']): Promise<Import> => {
-    for (;;) {
-      const job = (await grid.inject({ method: 'GET', url: `/api/imports/${id}` })).json<Import>();
-      if (job.status !== leave) return job;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  const commit = async (id: string) => {
-    const res = await grid.inject({ method: 'POST', url: `/api/imports/${id}/commit` });
-    expect(res.statusCode).toBe(200);
-    return until(id, 'committing');
-  };
+  const { upload, until, commit } = importsAs(() => grid, 'places', '御河场所台账.xlsx');
   const placeCount = async () =>
     Number(
       (
@@ -116,7 +93,7 @@ describe.each(dialects)('a places register import as a job on %s', (dialect) => 
       method: 'POST',
       url: '/api/imports?kind=places',
       payload: file,
-      headers: { 'content-type': XLSX },
+      headers: { 'content-type': XLSX_TYPE },
     });
     expect(anon.statusCode).toBe(401);
     expect((await upload(viewer, file)).statusCode).toBe(403);
