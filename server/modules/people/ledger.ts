@@ -158,12 +158,7 @@ export async function writeLedgerChunk(
   const joined = residents.filter((r) => chunk.joining.has(r.id));
   const touched = [...new Set(joined.map((r) => r.household_id))];
   // A household that gained members has changed: a form opened on it before must see a new version.
-  for (let i = 0; i < touched.length; i += 500)
-    await db
-      .updateTable('household')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso() }))
-      .where('id', 'in', touched.slice(i, i + 500))
-      .execute();
+  await repo.bumpHouseholdVersions(db, touched, nowIso());
   return {
     households: chunk.households.length - dropped.size,
     membersAdded: joined.length,

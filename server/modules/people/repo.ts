@@ -477,3 +477,13 @@ export async function insertHouseholdNumbers(
       .onConflict((oc) => oc.columns(['street_id', 'household_no']).doNothing())
       .execute();
 }
+
+/** Households whose members changed behind a form opened on them: a new version, so that form is stale. */
+export async function bumpHouseholdVersions(db: Db, ids: string[], at: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('household')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+}
