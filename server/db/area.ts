@@ -3,6 +3,8 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 /** A caller's area as a filter on rows that carry street_id, community_id, grid_id and org_path. */
 export type AreaClause =
   | { column: 'street_id' | 'community_id' | 'grid_id'; id: string }
+  /** A station's own rows (cases belong to a station, which is no area of its own). */
+  | { column: 'station_id'; id: string }
   | { column: 'org_path'; prefix: string }
   /** Every row: the caller's district is the only one in the database. */
   | { column: 'all' };
@@ -19,7 +21,7 @@ export function areaCondition<DB, TB extends keyof DB>(
 ): Expression<SqlBool> | undefined {
   if (area.some((a) => a.column === 'all')) return undefined;
   const parts: Expression<SqlBool>[] = [];
-  for (const column of ['street_id', 'community_id', 'grid_id'] as const) {
+  for (const column of ['street_id', 'community_id', 'grid_id', 'station_id'] as const) {
     const ids = [...new Set(area.flatMap((a) => (a.column === column ? [a.id] : [])))];
     if (ids.length === 1) parts.push(eb(sql.ref(`${table}.${column}`), '=', ids[0]));
     else if (ids.length > 1) parts.push(eb(sql.ref(`${table}.${column}`), 'in', ids));

@@ -13,7 +13,7 @@ import type { Db } from '../../db';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, scopePaths, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../auth/caller';
 import { getOrgUnit } from '../org/service';
 import {
   addDays,
@@ -26,7 +26,7 @@ import {
   todoOrder,
 } from './care';
 import * as repo from './repo';
-import { CASE_READERS, rightsOn, stationInScope, type Ctx } from './scope';
+import { caseArea, CASE_READERS, rightsOn, stationInScope, type Ctx } from './scope';
 
 /** A client with no care tag is still contacted at least monthly unless the worker sets a date. */
 export const UNTIERED_INTERVAL = 30;
@@ -231,9 +231,10 @@ export async function getToday(opts: Ctx & { date?: string }) {
     else if (contactDue) item(c, 'contact', contactDue, tier);
   }
 
-  const supervised = scopePaths(caller, ['stationSupervisor']);
-  if (supervised.length) {
-    const pending = await repo.findPendingReviews(db, { paths: supervised });
+  if (hasRole(caller, ['stationSupervisor'])) {
+    const pending = await repo.findPendingReviews(db, {
+      area: await caseArea(db, caller, ['stationSupervisor']),
+    });
     const views = new Map(
       (await repo.findCaseViews(db, [...new Set(pending.map((p) => p.case_id))])).map((v) => [
         v.id,

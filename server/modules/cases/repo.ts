@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { areaCondition, COUNT_CAP, type AreaClause } from '../../db/area';
 import type {
   CareRuleRow,
   CareRuleTable,
@@ -20,10 +21,12 @@ export type CaseView = CaseRow & {
   station_name: string;
 };
 
+const cases = (db: Db) => db.selectFrom('social_case as c');
+type CaseQuery = ReturnType<typeof cases>;
+
 // Lists join the resident, staff and org tables for names only; those rows are read here, never written.
-function caseViews(db: Db) {
-  return db
-    .selectFrom('social_case as c')
+function withNames(q: CaseQuery) {
+  return q
     .innerJoin('resident as r', 'r.id', 'c.resident_id')
     .innerJoin('org_unit as s', 's.id', 'c.station_id')
     .leftJoin('staff_user as w', 'w.id', 'c.assigned_worker_id')
@@ -36,6 +39,8 @@ function caseViews(db: Db) {
       's.name as station_name',
     ]);
 }
+
+const caseViews = (db: Db) => withNames(cases(db));
 
 /** Whether a guarded update touched its row. */
 export async function changed(q: { executeTakeFirst(): Promise<{ numUpdatedRows: bigint }> }) {
@@ -72,8 +77,8 @@ export async function updateCase(
 }
 
 export interface CaseFilter {
-  /** Cases of stations under any of these paths. */
-  paths: string[];
+  /** Cases of the caller's stations, streets or district (see caseArea). */
+  area: readonly AreaClause[];
   status?: string;
   stage?: string;
   riskLevel?: string;
@@ -82,29 +87,47 @@ export interface CaseFilter {
   namePrefix?: string;
 }
 
-function filteredCases(db: Db, f: CaseFilter) {
-  let q = caseViews(db).where((eb) => eb.or(f.paths.map((p) => eb('c.org_path', 'like', `${p}%`))));
+/** Cases in the area with the list's filters, on the case row alone (a name through its resident). */
+function filteredCases(db: Db, f: CaseFilter): CaseQuery {
+  let q = cases(db);
+  const area = f.area;
+  if (!area.some((a) => a.column === 'all')) q = q.where((eb) => areaCondition(eb, 'c', area)!);
   if (f.status) q = q.where('c.status', '=', f.status as CaseRow['status']);
   if (f.stage) q = q.where('c.stage', '=', f.stage as CaseRow['stage']);
   if (f.riskLevel) q = q.where('c.risk_level', '=', f.riskLevel as CaseRow['risk_level']);
   if (f.workerId) q = q.where('c.assigned_worker_id', '=', f.workerId);
   if (f.residentId) q = q.where('c.resident_id', '=', f.residentId);
-  if (f.namePrefix) q = q.where('r.name', 'like', `${f.namePrefix}%`);
+  const prefix = f.namePrefix;
+  if (prefix)
+    q = q.where('c.resident_id', 'in', (eb) =>
+      eb.selectFrom('resident').select('resident.id').where('resident.name', 'like', `${prefix}%`),
+    );
   return q;
 }
 
-export async function findCases(db: Db, f: CaseFilter, page: { limit: number; offset: number }) {
-  if (f.paths.length === 0) return { rows: [] as CaseView[], total: 0 };
-  const rows = await filteredCases(db, f)
+/** The list's order (open first, next contact due, newest opened), which the case_*_order indexes hold. */
+const inListOrder = (q: CaseQuery): CaseQuery =>
+  q
     .orderBy('c.status', 'desc')
     .orderBy('c.next_contact_date')
     .orderBy('c.opened_at', 'desc')
-    .orderBy('c.id')
+    .orderBy('c.id');
+
+/** A page of cases, and how many there are: exact up to COUNT_CAP, COUNT_CAP + 1 meaning more. */
+export async function findCases(db: Db, f: CaseFilter, page: { limit: number; offset: number }) {
+  if (f.area.length === 0) return { rows: [] as CaseView[], total: 0 };
+  const rows = await withNames(inListOrder(filteredCases(db, f)))
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const { n } = await filteredCases(db, f)
-    .clearSelect()
+  // Read in the list's order, the count rides the list's index and reads nothing else.
+  const { n } = await db
+    .selectFrom(
+      inListOrder(filteredCases(db, f))
+        .select('c.id')
+        .limit(COUNT_CAP + 1)
+        .as('m'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return { rows, total: Number(n) };
@@ -201,10 +224,13 @@ export async function updateForm(
     .execute();
 }
 
-/** Plans and closures waiting for review in the cases' current cycle, for cases under the paths or with these ids. */
-export async function findPendingReviews(db: Db, by: { paths?: string[]; caseIds?: string[] }) {
-  const { paths, caseIds } = by;
-  if ((paths && paths.length === 0) || (caseIds && caseIds.length === 0)) return [];
+/** Plans and closures waiting for review in the cases' current cycle, for cases in the area or with these ids. */
+export async function findPendingReviews(
+  db: Db,
+  by: { area?: readonly AreaClause[]; caseIds?: string[] },
+) {
+  const { area, caseIds } = by;
+  if ((area && area.length === 0) || (caseIds && caseIds.length === 0)) return [];
   let q = db
     .selectFrom('case_stage_form as f')
     .innerJoin('social_case as c', (j) =>
@@ -213,7 +239,8 @@ export async function findPendingReviews(db: Db, by: { paths?: string[]; caseIds
     .select(['f.case_id', 'f.stage', 'f.submitted_at'])
     .where('f.review_status', '=', 'pending')
     .where('c.status', '=', 'open');
-  if (paths) q = q.where((eb) => eb.or(paths.map((p) => eb('c.org_path', 'like', `${p}%`))));
+  if (area && !area.some((a) => a.column === 'all'))
+    q = q.where((eb) => areaCondition(eb, 'c', area)!);
   if (caseIds) q = q.where('f.case_id', 'in', caseIds);
   return q.execute();
 }

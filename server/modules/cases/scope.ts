@@ -8,13 +8,14 @@ import type {
 } from '../../../common/schemas/cases';
 import { ageOn } from '../../../common/people';
 import type { Db } from '../../db';
+import type { AreaClause } from '../../db/area';
 import type { CaseFormRow, CaseRow } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, hasRole, scopePaths, type Caller } from '../auth/caller';
-import { describeUnits, getOrgUnit } from '../org/service';
+import { covers, hasRole, type Caller } from '../auth/caller';
+import { describeUnits, getOrgUnit, resolveDistrictAreas } from '../org/service';
 import { todayInShanghai } from './care';
 import * as repo from './repo';
 
@@ -62,8 +63,26 @@ export async function caseInScope(
   return c;
 }
 
-/** The roots of the caller's case scope: station paths, or the street's or district's for admins. */
-export const scopeOf = (caller: Caller): string[] => scopePaths(caller, CASE_READERS);
+/**
+ * The cases the caller reads (for the given roles), as conditions an index serves: a station's staff
+ * their station's, a street's admins the street's, a district's admins every street's (or every row).
+ * Any other unit keeps its path prefix: no station lies under a community, grid or department.
+ */
+export async function caseArea(
+  db: Db,
+  caller: Caller,
+  roles: readonly Role[] = CASE_READERS,
+): Promise<AreaClause[]> {
+  const area = caller.assignments
+    .filter((a) => roles.includes(a.role))
+    .map((a): AreaClause => {
+      // Only a station's assignment has an area (its street) other than the unit itself.
+      if (a.area && a.area.path !== a.path) return { column: 'station_id', id: a.orgUnitId };
+      if (a.area?.kind === 'street') return { column: 'street_id', id: a.area.id };
+      return { column: 'org_path', prefix: a.path };
+    });
+  return resolveDistrictAreas(db, area);
+}
 
 export function checkCaseReader(caller: Caller): void {
   if (!hasRole(caller, CASE_READERS)) throw forbidden();

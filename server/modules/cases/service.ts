@@ -24,6 +24,7 @@ import { defaultPseudonym, revealsName } from './redaction';
 import * as repo from './repo';
 import {
   callerStation,
+  caseArea,
   caseInScope,
   CASE_READERS,
   checkCaseReader,
@@ -33,7 +34,6 @@ import {
   presentCases,
   presentForm,
   rightsOn,
-  scopeOf,
   type Ctx,
 } from './scope';
 import { decide, type CaseCommand, type CaseState } from './stages';
@@ -101,7 +101,7 @@ export async function listCases(opts: Ctx & { query: CaseQuery }) {
   const { rows, total } = await repo.findCases(
     db,
     {
-      paths: scopeOf(caller),
+      area: await caseArea(db, caller),
       status: query.status,
       stage: query.stage,
       riskLevel: query.riskLevel,

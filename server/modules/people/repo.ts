@@ -188,26 +188,42 @@ function filteredResidents(db: Db, f: ResidentFilter) {
     if (f.namePrefix) any.push(eb('resident.name', 'like', `${f.namePrefix}%`));
     if (f.idNumberIndex) any.push(eb('resident.id_number_index', '=', f.idNumberIndex));
     if (f.phoneIndex) any.push(eb('resident.phone_index', '=', f.phoneIndex));
-    if (f.phoneLast4) any.push(eb('resident.phone_last4', '=', f.phoneLast4));
+    if (f.phoneLast4 && !f.addressPart) any.push(eb('resident.phone_last4', '=', f.phoneLast4));
     if (f.addressPart) {
+      // Who has the phone tail, and who lives at a matching address, each found through an index of
+      // its own (the tail's; the address's trigrams on PostgreSQL, the area's households on SQLite).
+      // As an OR of the tail and a correlated EXISTS it was a filter on every resident of the area.
       const part = `%${f.addressPart}%`;
-      any.push(
-        eb.exists(
-          eb
+      const atAddress = eb
+        .selectFrom('resident as a')
+        .select('a.id')
+        .where('a.household_id', 'in', (e) => {
+          let h = e
             .selectFrom('household as h')
             .select('h.id')
-            .whereRef('h.id', '=', 'resident.household_id')
-            .where((e) =>
-              e.or([
-                e('h.building', 'like', part),
-                e('h.room', 'like', part),
-                e(
-                  sql<string>`h.building || '-' || coalesce(h.unit_no, '') || '-' || h.room`,
-                  'like',
-                  part,
-                ),
-              ]),
-            ),
+            // building and room are never null and lie within this, so it matches whenever either does.
+            .where(
+              sql<string>`h.building || '-' || coalesce(h.unit_no, '') || '-' || h.room`,
+              'like',
+              part,
+            );
+          // A resident lies in its household's area (relocateResidents moves them together).
+          if (!area.some((a) => a.column === 'all'))
+            h = h.where((he) => areaCondition(he, 'h', area)!);
+          return h;
+        });
+      const tail = f.phoneLast4;
+      any.push(
+        eb(
+          'resident.id',
+          'in',
+          tail
+            ? eb
+                .selectFrom('resident as t')
+                .select('t.id')
+                .where('t.phone_last4', '=', tail)
+                .union(atAddress)
+            : atAddress,
         ),
       );
     }

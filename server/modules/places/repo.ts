@@ -1,4 +1,11 @@
-import { sql, type ExpressionBuilder, type SqlBool, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { Db } from '../../db';
 import type {
   ChecklistRow,
@@ -126,22 +133,31 @@ export interface PlaceFilter {
   status?: string;
 }
 
-function filteredPlaces(db: Db, f: PlaceFilter) {
-  let q = db.selectFrom('place');
-  if (!wholeArea(f.reach.area))
-    q = q.where((eb) =>
-      eb.or([
-        ...areaWhere(eb, 'place', f.reach.area),
-        eb(
-          'place.id',
-          'in',
-          eb
-            .selectFrom('inspection')
-            .select('inspection.place_id')
-            .where((ie) => inspectionTie(ie, f.reach)),
-        ),
-      ]),
-    );
+type PlaceQuery = SelectQueryBuilder<Database, 'place', object>;
+type PlaceEb = ExpressionBuilder<Database, 'place'>;
+
+/**
+ * The ways a place reaches the caller, each a condition one index drives: its area, and the
+ * inspections they are on. None for the whole district, which needs no condition.
+ */
+function reachParts(reach: Reach): ((eb: PlaceEb) => Expression<SqlBool>)[] {
+  if (wholeArea(reach.area)) return [];
+  return [
+    (eb) => areaCondition(eb, 'place', reach.area)!,
+    (eb) =>
+      eb(
+        'place.id',
+        'in',
+        eb
+          .selectFrom('inspection')
+          .select('inspection.place_id')
+          .where((ie) => inspectionTie(ie, reach)),
+      ),
+  ];
+}
+
+/** The filters of the list's bar, on the place row itself. */
+function filtered(q: PlaceQuery, f: PlaceFilter): PlaceQuery {
   if (f.category) q = q.where('place.category', '=', f.category);
   if (f.communityId) q = q.where('place.community_id', '=', f.communityId);
   if (f.gridId) q = q.where('place.grid_id', '=', f.gridId);
@@ -159,33 +175,66 @@ function filteredPlaces(db: Db, f: PlaceFilter) {
   return q;
 }
 
+/** Places that reach the caller (by any way) and pass the filters. */
+function filteredPlaces(db: Db, f: PlaceFilter): PlaceQuery {
+  const parts = reachParts(f.reach);
+  const q = db.selectFrom('place');
+  return filtered(parts.length ? q.where((eb) => eb.or(parts.map((p) => p(eb)))) : q, f);
+}
+
+/** The register's order, which place_order and place_street_order hold. */
+const inRegisterOrder = (q: PlaceQuery): PlaceQuery =>
+  q
+    .orderBy('place.community_id')
+    .orderBy('place.grid_id')
+    .orderBy('place.name')
+    .orderBy('place.id');
+
+/**
+ * How many places match, exact up to COUNT_CAP (COUNT_CAP + 1 means more), as the resident list
+ * counts: a district's 50,000 places are not counted per page. Each way a place reaches the caller is
+ * counted on its own, in the register's order so it rides the list's index, and the UNION of them
+ * counted: their OR was one condition no index drives, and PostgreSQL read every place for it.
+ */
+async function countPlaces(db: Db, f: PlaceFilter): Promise<number> {
+  const parts = reachParts(f.reach);
+  const queries = (parts.length ? parts : [undefined]).map((part) => {
+    const q = filtered(part ? db.selectFrom('place').where(part) : db.selectFrom('place'), f);
+    return db
+      .selectFrom(
+        inRegisterOrder(q)
+          .select('place.id')
+          .limit(COUNT_CAP + 1)
+          .as('p'),
+      )
+      .select('p.id');
+  });
+  const { n } = await db
+    .selectFrom(
+      queries
+        .slice(1)
+        .reduce((all, q) => all.union(q), queries[0])
+        .as('u'),
+    )
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Math.min(Number(n), COUNT_CAP + 1);
+}
+
 export async function findPlaces(
   db: Db,
   f: PlaceFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: PlaceRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    filteredPlaces(db, f)
+  const [rows, total] = await Promise.all([
+    inRegisterOrder(filteredPlaces(db, f))
       .selectAll('place')
-      .orderBy('place.community_id')
-      .orderBy('place.grid_id')
-      .orderBy('place.name')
-      .orderBy('place.id')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    // Counted to a cap, as the resident list is: a district's 50,000 places are not counted per page.
-    db
-      .selectFrom(
-        filteredPlaces(db, f)
-          .select('place.id')
-          .limit(COUNT_CAP + 1)
-          .as('m'),
-      )
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countPlaces(db, f),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total };
 }
 
 export async function findPlacesOfGrid(
