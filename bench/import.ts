@@ -36,7 +36,7 @@ const bundle = fs.existsSync(path.join(ROOT, 'dist/server.js'));
 await (await spawnServer(path.join(dir, 'data'), { bundle })).stop();
 const server = await spawnServer(path.join(dir, 'data'), { bundle });
 const pid = server.proc.pid!;
-const statusMb = (field: 'VmHWM' | 'VmRSS') => {
+const statusMb = (field: 'VmHWM' | 'VmRSS' | 'RssAnon' | 'RssFile') => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024;
 };
@@ -44,9 +44,14 @@ const peakRss = () => statusMb('VmHWM');
 // The resident set sampled through the import, so a peak can be put down to its phase.
 let phase: 'check' | 'commit' = 'check';
 const phasePeak = { check: 0, commit: 0 };
+// The highest samples of the heap and other anonymous memory and of mapped files (the database's
+// memory map, the binary), per phase, so a peak can be put down to its cause.
+const parts = { check: { anon: 0, file: 0 }, commit: { anon: 0, file: 0 } };
 const sampler = setInterval(() => {
   try {
     phasePeak[phase] = Math.max(phasePeak[phase], statusMb('VmRSS'));
+    parts[phase].anon = Math.max(parts[phase].anon, statusMb('RssAnon'));
+    parts[phase].file = Math.max(parts[phase].file, statusMb('RssFile'));
   } catch {
     // The server has exited.
   }
@@ -123,6 +128,7 @@ try {
     rssAtStart,
     checkRss: phasePeak.check,
     commitRss: phasePeak.commit,
+    parts,
     searches: latencies.length,
     p50: pct(50),
     p95: pct(95),
@@ -149,6 +155,8 @@ try {
     `| server peak RSS (VmHWM) | ${f(result.peakRss)} MB | < 600 MB | ${ok(result.peakRss < 600)} |`,
     `| of it: peak before the import (start-up) · RSS when it began | ${f(result.rssBefore)} · ${f(result.rssAtStart)} MB | | |`,
     `| RSS at most while checking · committing (sampled every 100 ms) | ${f(result.checkRss)} · ${f(result.commitRss)} MB | | |`,
+    `| at most while checking: anonymous (heaps, SQLite caches) · mapped files | ${f(parts.check.anon)} · ${f(parts.check.file)} MB | | |`,
+    `| at most while committing: anonymous · mapped files | ${f(parts.commit.anon)} · ${f(parts.commit.file)} MB | | |`,
     `| other user's search: p50 · p95 · p99 (${result.searches} requests) | ${f(result.p50)} · ${f(result.p95)} · ${f(result.p99)} ms | p99 < 300 ms | ${ok(result.p99 < 300)} |`,
   ].join('\n');
   if (ROWS === 100_000) await writeResultsSection('import', section);

@@ -163,6 +163,11 @@ const verbs: Record<Locale, Words> = {
     finished: '结束',
     cancelled: '取消',
     planned: '计划',
+    add: '添加',
+    complete: '完成',
+    arrived: '登记到站',
+    served: '登记就餐',
+    departed: '登记离站',
   },
   'en-US': {
     create: 'created',
@@ -251,6 +256,11 @@ const verbs: Record<Locale, Words> = {
     finished: 'finished',
     cancelled: 'cancelled',
     planned: 'planned',
+    add: 'added',
+    complete: 'completed',
+    arrived: 'arrival recorded',
+    served: 'meal recorded',
+    departed: 'departure recorded',
   },
 };
 

@@ -21,9 +21,11 @@ function workerScript(): { file: string; execArgv?: string[] } {
 
 /**
  * The heap a task's worker may grow to. V8 lets a heap grow well past what is live before it
- * collects, and a worker's heap is the server's memory too; a cap makes it collect sooner. A commit
- * holds one chunk at a time. A check holds every row of the file until they are planned, so its cap
- * grows with the file (a 100,000-row .xlsx of 5.5 MB keeps about 150 MB live once planned).
+ * collects, and a worker's heap is the server's memory too (what it used stays with the process for
+ * the next worker and requests); a cap makes it collect sooner. A commit holds one chunk at a time.
+ * A check holds every row of the file until they are planned, so its cap grows with the file: a
+ * 100,000-row .xlsx of 5.5 MB keeps about 170 MB live once planned (bench/import.ts), 200,000 rows
+ * about twice that; the cap leaves that and some room.
  */
 function heapLimits(task: WorkerTask): ResourceLimits | undefined {
   const young = 16;
@@ -31,7 +33,7 @@ function heapLimits(task: WorkerTask): ResourceLimits | undefined {
     return { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: young };
   if (task.task !== 'check') return undefined;
   const mb = fs.statSync(task.file).size / 2 ** 20;
-  const old = Math.round(Math.min(1024, Math.max(256, 224 + 20 * mb)));
+  const old = Math.round(Math.min(1024, Math.max(192, 64 + 24 * mb)));
   return { maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: young };
 }
 
