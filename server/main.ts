@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { closeRenderPool } from './lib/render-pool';
 import { start } from './start';
 
 let started: Awaited<ReturnType<typeof start>>;
@@ -20,18 +21,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
-    // Requests in flight finish and jobs stop; past the limit the process ends anyway, so a hung
-    // connection cannot keep a restart waiting for ever.
+    // Requests in flight finish, jobs stop, then the Excel and PDF workers end; past the limit the
+    // process ends anyway, so a hung connection cannot keep a restart waiting for ever.
     setTimeout(() => {
       app.log.error(`still busy ${shutdownTimeoutMs} ms after ${signal}: exiting`);
       process.exit(1);
     }, shutdownTimeoutMs).unref();
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error(err, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(closeRenderPool)
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error(err, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   });
 }

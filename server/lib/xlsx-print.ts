@@ -50,13 +50,18 @@ export function typedCell(value: unknown): { value: ExcelJS.CellValue; numFmt?: 
   return { value };
 }
 
-/** Turns the data rows' date and time texts into date cells; columns of IDs and phones stay text. */
+/**
+ * Turns the data rows' date and time texts into date cells; columns of IDs and phones, and columns
+ * styled as text, stay text.
+ */
 export function typeCells(ws: ExcelJS.Worksheet, headerRow: number): void {
   const header = ws.getRow(headerRow);
   const textColumns = new Set<number>();
   header.eachCell((cell, col) => {
-    const key = ws.getColumn(col).key ?? '';
-    if (TEXT_KEY.test(key) || TEXT_KEY.test(cell.text)) textColumns.add(col);
+    const column = ws.getColumn(col);
+    const key = column.key ?? '';
+    if (column.style.numFmt === '@' || TEXT_KEY.test(key) || TEXT_KEY.test(cell.text))
+      textColumns.add(col);
   });
   ws.eachRow((row, r) => {
     if (r <= headerRow) return;

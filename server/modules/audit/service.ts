@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { AuditEntry, AuditQuery } from '../../../common/schemas/audit';
 import type { StaffActor } from '../../../common/schemas/auth';
 import { resources, type Locale } from '../../../common/i18n';
@@ -7,8 +6,7 @@ import type { AuditLogRow } from '../../db/schema';
 import { forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
-import { writeWorkbook } from '../../lib/xlsx';
-import { makePrintable } from '../../lib/xlsx-print';
+import { renderWorkbookInWorker } from '../../lib/render-pool';
 import { hasRole, scopePaths, type Caller } from '../auth/caller';
 import { staffActors } from '../auth/staff-service';
 import { findAuditEntries, insertAuditEntry, type AuditFilter } from './repo';
@@ -105,10 +103,9 @@ export async function exportAudit(opts: {
     offset: 0,
   });
   const m = resources[opts.locale];
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(opts.locale === 'zh-CN' ? '操作日志' : 'Audit log');
+  const name = opts.locale === 'zh-CN' ? '操作日志' : 'Audit log';
   const cols = m.auditColumns;
-  ws.columns = [
+  const columns = [
     { header: cols.at, key: 'at', width: 18 },
     { header: cols.username, key: 'username', width: 14 },
     { header: cols.ip, key: 'ip', width: 16 },
@@ -117,28 +114,37 @@ export async function exportAudit(opts: {
     { header: cols.entityId, key: 'entityId', width: 38 },
     { header: cols.result, key: 'result', width: 8 },
     { header: cols.changedFields, key: 'changedFields', width: 24 },
-    { header: cols.detail, key: 'detail', width: 40 },
+    { header: cols.detail, key: 'detail', width: 40, wrap: true },
   ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const e of rows.map((r) => present(r))) {
-    ws.addRow({
-      ...e,
+  const sheetRows = rows.map((r) => {
+    const e = present(r);
+    return {
       at: e.at,
+      username: e.username,
+      ip: e.ip,
       action: actionInWords(e.action, opts.locale),
       entity: entityInWords(e.entity, opts.locale),
+      entityId: e.entityId,
       result: m.auditResults[e.result],
       changedFields: e.changedFields.join(opts.locale === 'zh-CN' ? '、' : ', '),
       detail: detailInWords(e.detail, opts.locale),
-    });
-  }
-  ws.getColumn('detail').alignment = { wrapText: true, vertical: 'top' };
-  makePrintable(ws, { title: ws.name, locale: opts.locale });
+    };
+  });
   await recordAudit(opts.db, {
     actor: actorOf(opts.caller),
     action: 'audit.export',
     entity: 'auditLog',
     detail: `${rows.length}`,
   });
-  return writeWorkbook(wb);
+  return renderWorkbookInWorker({
+    sheets: [
+      {
+        name,
+        columns,
+        rows: sheetRows,
+        frozenHeader: true,
+        print: { title: name, locale: opts.locale },
+      },
+    ],
+  });
 }

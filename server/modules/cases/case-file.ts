@@ -53,16 +53,6 @@ export function sensitiveText(s: Sensitive, kind: 'text' | 'disability' = 'text'
 const ageText = (r: Pick<Resident, 'age'>) =>
   r.age === null ? '—' : interpolate(m.people.age, { age: r.age });
 
-/** Thin rules between rows, no column lines. */
-const RULED = {
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
-    i === 0 || i === node.table.body.length ? 0 : 0.5,
-  vLineWidth: () => 0,
-  hLineColor: () => '#cccccc',
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-};
-
 const heading = (text: string) => ({ text, style: 'section' });
 const subheading = (text: string) => ({ text, style: 'subsection' });
 
@@ -73,7 +63,8 @@ function facts(rows: [string, string][]) {
       widths: [96, '*'],
       body: rows.map(([k, v]) => [{ text: k, style: 'label' }, { text: v }]),
     },
-    layout: RULED,
+    // Thin rules between rows, no column lines (lib/pdf.ts).
+    layout: 'ruled',
     margin: [0, 0, 0, 8],
   };
 }
@@ -295,15 +286,13 @@ export function caseFileDocument(data: CaseFileData): PdfDocument {
       author: 'Linli 邻里',
       subject: d.caseFile,
     },
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: d.confidential },
-        { text: interpolate(d.page, { page, pages }), alignment: 'right' },
-      ],
+    // d.page's {{page}} and {{pages}} are filled in on each page (lib/pdf.ts).
+    footer: {
+      columns: [{ text: d.confidential }, { text: d.page, alignment: 'right' }],
       margin: [56, 24, 56, 0],
       fontSize: 8,
       color: '#666666',
-    }),
+    },
     content: [
       { text: `Linli 邻里 · ${detail.stationName}`, style: 'brand' },
       { text: d.caseFile, style: 'title' },

@@ -136,6 +136,9 @@ describe.each(dialects)('case documents on %s', (dialect) => {
       '社区便民服务点',
       '在社区便民服务点就业，家庭收入改善',
       '打印人：赵晓雯',
+      // The footer of every page, its page numbers filled in by the render worker.
+      '内部资料注意保密',
+      '第1页，共',
     ])
       expect(text, expected).toContain(expected);
     expect(await auditCount('case.print', 'social.zhenhua', wangPeng.id)).toBe(1);
@@ -200,6 +203,7 @@ describe.each(dialects)('case documents on %s', (dialect) => {
     expect(text).toContain('个案服务摘要（供发布）');
     expect(text).toContain('王某（化名）');
     expect(text).toContain('赵某');
+    expect(text).toMatch(/第1页，共\d+页/);
     expectAnonymous(text, 'wang', wangAddress);
   });
 

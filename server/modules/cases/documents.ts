@@ -3,7 +3,7 @@ import type { PublicationSummary } from '../../../common/schemas/cases';
 import type { Household } from '../../../common/schemas/people';
 import type { Db } from '../../db';
 import { AppError } from '../../lib/errors';
-import { renderPdf } from '../../lib/pdf';
+import { renderPdfInWorker } from '../../lib/render-pool';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
 import type { Caller } from '../auth/caller';
@@ -56,7 +56,7 @@ export async function caseFilePdf(opts: Ctx & { id: string }): Promise<Buffer> {
   const { db, caller, id } = opts;
   const { row, detail, records, referrals } = await caseContents(db, caller, id);
   const household = await householdAsSeen(db, caller, detail.householdId);
-  const pdf = await renderPdf(
+  const pdf = await renderPdfInWorker(
     caseFileDocument({
       detail,
       household,
@@ -150,5 +150,5 @@ export async function publicationSummary(opts: Ctx & { id: string }): Promise<Pu
 }
 
 export async function publicationSummaryPdf(opts: Ctx & { id: string }): Promise<Buffer> {
-  return renderPdf(publicationDocument(await publication({ ...opts, format: 'pdf' })));
+  return renderPdfInWorker(publicationDocument(await publication({ ...opts, format: 'pdf' })));
 }

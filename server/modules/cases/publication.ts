@@ -184,13 +184,14 @@ export function publicationText(s: PublicationSummaryDoc): string {
 export function publicationDocument(s: PublicationSummaryDoc): PdfDocument {
   return {
     info: { title: `${s.title} ${s.pseudonym}`, author: 'Linli 邻里', subject: s.title },
-    footer: (page: number, pages: number) => ({
-      text: interpolate(d.page, { page, pages }),
+    // d.page's {{page}} and {{pages}} are filled in on each page (lib/pdf.ts).
+    footer: {
+      text: d.page,
       alignment: 'right',
       margin: [56, 24, 56, 0],
       fontSize: 8,
       color: '#666666',
-    }),
+    },
     content: [
       { text: s.title, style: 'title' },
       { text: s.byline, style: 'meta' },

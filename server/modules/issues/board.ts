@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { resources, type Locale } from '../../../common/i18n';
 import {
   issueTabs,
@@ -15,8 +14,7 @@ import {
 import type { Db } from '../../db';
 import { AppError } from '../../lib/errors';
 import { formatShanghai, nowIso } from '../../lib/time';
-import { writeWorkbook } from '../../lib/xlsx';
-import { makePrintable } from '../../lib/xlsx-print';
+import { renderWorkbookInWorker } from '../../lib/render-pool';
 import { actorOf, recordAudit } from '../audit/service';
 import type { Caller } from '../auth/caller';
 import { filesOf, type StoredFile } from '../files/service';
@@ -176,10 +174,8 @@ export async function exportIssues(opts: {
     },
   );
   const m = resources[opts.locale].issues;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(m.sheetName);
   const c = m.columns;
-  ws.columns = [
+  const columns = [
     { header: c.createdAt, key: 'createdAt', width: 17 },
     { header: c.category, key: 'category', width: 10 },
     { header: c.source, key: 'source', width: 8 },
@@ -198,10 +194,9 @@ export async function exportIssues(opts: {
     { header: c.rating, key: 'rating', width: 6 },
     { header: c.id, key: 'id', width: 38 },
   ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
+  const sheetRows = rows.map((r) => {
     const i = presentIssue(r, now);
-    ws.addRow({
+    return {
       createdAt: formatShanghai(i.createdAt),
       category: m.categories[i.category],
       source: m.sources[i.source],
@@ -219,16 +214,24 @@ export async function exportIssues(opts: {
       level: m.levels[i.escalationLevel],
       rating: i.rating ?? '',
       id: i.id,
-    });
-  }
+    };
+  });
   await recordAudit(opts.db, {
     actor: actorOf(opts.caller),
     action: 'issue.export',
     entity: 'issue',
     detail: `${rows.length}`,
   });
-  makePrintable(ws, { title: ws.name, locale: opts.locale });
-  return writeWorkbook(wb);
+  return renderWorkbookInWorker({
+    sheets: [
+      {
+        name: m.sheetName,
+        columns,
+        rows: sheetRows,
+        print: { title: m.sheetName, locale: opts.locale },
+      },
+    ],
+  });
 }
 
 /** Departments an issue may be dispatched to: the district's bureaus and its own street's. */

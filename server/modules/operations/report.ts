@@ -1,11 +1,9 @@
-import ExcelJS from 'exceljs';
 import { interpolate, resources, type Locale } from '../../../common/i18n';
 import { zhCN } from '../../../common/i18n/zh-CN';
 import type { OperationDetail, OperationQuery } from '../../../common/schemas/operations';
-import { renderPdf } from '../../lib/pdf';
+import type { PdfDocument } from '../../lib/pdf';
+import { renderPdfInWorker, renderWorkbookInWorker } from '../../lib/render-pool';
 import { formatShanghai, nowIso } from '../../lib/time';
-import { writeWorkbook } from '../../lib/xlsx';
-import { makePrintable } from '../../lib/xlsx-print';
 import { actorOf, recordAudit } from '../audit/service';
 import { getOperation, listOperations, type Ctx } from './service';
 
@@ -19,9 +17,7 @@ export async function exportOperations(
   });
   const m = resources[opts.locale].operations;
   const f = m.fields;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(m.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
+  const columns = [
     { header: f.title, key: 'title', width: 36 },
     { header: f.ownerUnit, key: 'owner', width: 16 },
     { header: f.startDate, key: 'start', width: 12 },
@@ -32,27 +28,34 @@ export async function exportOperations(
     { header: f.headCount, key: 'heads', width: 8 },
     { header: f.description, key: 'description', width: 40 },
   ];
-  ws.getRow(1).font = { bold: true };
-  for (const o of items)
-    ws.addRow({
-      title: o.title,
-      owner: o.ownerUnit.name,
-      start: o.startDate,
-      end: o.endDate,
-      status: m.statuses[o.status],
-      batches: o.batchCount,
-      departed: o.departedCount,
-      heads: o.headCount,
-      description: o.description ?? '',
-    });
+  const rows = items.map((o) => ({
+    title: o.title,
+    owner: o.ownerUnit.name,
+    start: o.startDate,
+    end: o.endDate,
+    status: m.statuses[o.status],
+    batches: o.batchCount,
+    departed: o.departedCount,
+    heads: o.headCount,
+    description: o.description ?? '',
+  }));
   await recordAudit(opts.db, {
     actor: actorOf(opts.caller),
     action: 'operation.export',
     entity: 'operation',
     detail: `${items.length}`,
   });
-  makePrintable(ws, { title: ws.name, locale: opts.locale });
-  return writeWorkbook(wb);
+  return renderWorkbookInWorker({
+    sheets: [
+      {
+        name: m.sheetName,
+        columns,
+        rows,
+        frozenHeader: true,
+        print: { title: m.sheetName, locale: opts.locale },
+      },
+    ],
+  });
 }
 
 /** 2027-03-01 as an official document writes it: 2027年3月1日. */
@@ -65,7 +68,7 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const time = (iso: string | null) => (iso ? formatShanghai(iso).slice(5) : '—');
 
 /** The completion report's layout, in Chinese; pure, from the operation as the API shows it. */
-export function reportDocument(op: OperationDetail) {
+export function reportDocument(op: OperationDetail): PdfDocument {
   const m = zhCN.operations;
   const f = m.fields;
   const r = m.report;
@@ -188,6 +191,6 @@ export async function operationReport(
   opts: Ctx & { id: string },
 ): Promise<{ pdf: Buffer; title: string }> {
   const op = await getOperation(opts);
-  const pdf = await renderPdf(reportDocument(op));
+  const pdf = await renderPdfInWorker(reportDocument(op));
   return { pdf, title: op.title };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { ledgerColumns, type LedgerColumnKey } from '../../../common/ledger';
 import {
   careTagLabels,
@@ -11,8 +10,9 @@ import {
   relationLabels,
   selfCareLabels,
 } from '../../../common/people-labels';
-import { writeWorkbook } from '../../lib/xlsx';
-import { makePrintable, type PrintOptions } from '../../lib/xlsx-print';
+import { renderWorkbookInWorker } from '../../lib/render-pool';
+import type { SheetColumn, SheetValue } from '../../lib/workbook';
+import type { PrintOptions } from '../../lib/xlsx-print';
 
 export { XLSX_TYPE } from '../../http';
 export { cellText } from '../imports/sheet-stream';
@@ -46,66 +46,51 @@ export const ledgerChoices: Partial<Record<LedgerColumnKey, Record<string, strin
 };
 const MULTI_CHOICE = new Set<LedgerColumnKey>(['careTags', 'incomeSources']);
 
-const headerStyle = (row: ExcelJS.Row) => {
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle' };
-};
-
 /** The empty register to fill in: the columns, notes on each header, choice lists, and a sheet of instructions. */
 export async function ledgerTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = ledgerColumns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.max(10, c.header.length * 2 + 4, c.key === 'idNumber' ? 22 : 0),
-    style: TEXT_COLUMNS.has(c.key) ? { numFmt: '@' } : {},
-  }));
-  headerStyle(ws.getRow(1));
-  ledgerColumns.forEach((c, i) => {
-    const cell = ws.getRow(1).getCell(i + 1);
-    if ('required' in c && c.required)
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
-    if ('hint' in c) cell.note = c.hint;
+  const columns = ledgerColumns.map((c): SheetColumn => {
     const choices = ledgerChoices[c.key];
-    if (!choices || MULTI_CHOICE.has(c.key)) return;
-    // A drop-down to pick from; other words (本人, 儿子 …) are still accepted on import.
-    const list = `"${Object.values(choices).join(',')}"`;
-    for (let r = 2; r <= 1001; r++)
-      ws.getCell(r, i + 1).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [list],
-        showErrorMessage: false,
-      };
+    return {
+      header: c.header,
+      key: c.key,
+      width: Math.max(10, c.header.length * 2 + 4, c.key === 'idNumber' ? 22 : 0),
+      type: TEXT_COLUMNS.has(c.key) ? 'text' : undefined,
+      required: 'required' in c && c.required,
+      note: 'hint' in c ? c.hint : undefined,
+      // A drop-down to pick from; other words (本人, 儿子 …) are still accepted on import.
+      choices: choices && !MULTI_CHOICE.has(c.key) ? Object.values(choices) : undefined,
+    };
   });
-
-  const help = wb.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列名', key: 'header', width: 14 },
-    { header: '必填', key: 'required', width: 6 },
-    { header: '说明', key: 'hint', width: 40 },
-    { header: '可选值', key: 'choices', width: 80 },
-  ];
-  headerStyle(help.getRow(1));
-  for (const c of ledgerColumns) {
+  const help = ledgerColumns.map((c) => {
     const choices = ledgerChoices[c.key];
-    help.addRow({
+    return {
       header: c.header,
       required: 'required' in c && c.required ? '是' : '',
       hint: 'hint' in c ? c.hint : '',
       choices: choices ? Object.values(choices).join('、') : '',
-    });
-  }
-  help.addRow({});
-  for (const line of [
+    };
+  });
+  const lines = [
     '每行一位居民。有户号时户号相同的行为同一户；否则户主姓名和地址（社区、网格、楼栋、单元、门牌/室）都相同的行为同一户；都没有时地址相同的行为同一户。每户须恰有一行的与户主关系为“户主”。',
     '住房、收入来源、经济状况、家庭备注是户的信息，只读户主那一行。',
     '导入时先核对每一列对应的项目，再检查每一行，列出问题；确认后导入没有问题的行。',
     '成员行有问题不影响本户和其他成员导入；问题行可下载修改后再上传，会加入已登记的户。户主行有问题时，整户等户主行改正后再导入。',
-  ])
-    help.addRow({ header: line });
-  return writeWorkbook(wb);
+  ];
+  return renderWorkbookInWorker({
+    sheets: [
+      { name: SHEET_NAME, columns, rows: [], frozenHeader: true },
+      {
+        name: '填写说明',
+        columns: [
+          { header: '列名', key: 'header', width: 14 },
+          { header: '必填', key: 'required', width: 6 },
+          { header: '说明', key: 'hint', width: 40 },
+          { header: '可选值', key: 'choices', width: 80 },
+        ],
+        rows: [...help, {}, ...lines.map((line) => ({ header: line }))],
+      },
+    ],
+  });
 }
 
 /**
@@ -116,17 +101,21 @@ export async function ledgerTemplate(): Promise<Buffer> {
 export async function tableWorkbook(
   name: string,
   columns: { header: string; key: string; width: number }[],
-  rows: Record<string, string | number | null>[],
+  rows: Record<string, SheetValue>[],
   print: Pick<PrintOptions, 'unit' | 'locale'> = {},
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns;
-  headerStyle(ws.getRow(1));
-  ws.addRows(rows);
   const communities = new Set(rows.map((r) => r.community));
   const unit =
     print.unit ?? (communities.size === 1 ? String([...communities][0] ?? '') : undefined);
-  makePrintable(ws, { title: name, unit: unit || undefined, locale: print.locale });
-  return writeWorkbook(wb);
+  return renderWorkbookInWorker({
+    sheets: [
+      {
+        name,
+        columns,
+        rows,
+        frozenHeader: true,
+        print: { title: name, unit: unit || undefined, locale: print.locale },
+      },
+    ],
+  });
 }

@@ -1,6 +1,7 @@
 import { zhCN } from '../../../common/i18n/zh-CN';
 import type { Notice } from '../../../common/schemas/places';
-import { renderPdf } from '../../lib/pdf';
+import type { PdfDocument } from '../../lib/pdf';
+import { renderPdfInWorker } from '../../lib/render-pool';
 import { formatShanghai } from '../../lib/time';
 
 // The printed rectification notice (整改通知书), handed to the place and kept with the inspection.
@@ -41,7 +42,7 @@ export interface NoticePdfData {
   inspectedAt: string;
 }
 
-export function noticeDocument(data: NoticePdfData) {
+export function noticeDocument(data: NoticePdfData): PdfDocument {
   const { notice } = data;
   const modeLabel =
     zhCN.places.modes[data.mode as keyof typeof zhCN.places.modes] ?? zhCN.places.inspection;
@@ -92,4 +93,4 @@ export function noticeDocument(data: NoticePdfData) {
 }
 
 export const renderNoticePdf = (data: NoticePdfData): Promise<Buffer> =>
-  renderPdf(noticeDocument(data));
+  renderPdfInWorker(noticeDocument(data));

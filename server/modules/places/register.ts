@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { zhCN } from '../../../common/i18n/zh-CN';
 import { placeColumns } from '../../../common/place-register';
 import type { PlaceQuery } from '../../../common/schemas/places';
-import { writeWorkbook } from '../../lib/xlsx';
+import { renderWorkbookInWorker } from '../../lib/render-pool';
 import { actorOf, recordAudit } from '../audit/service';
 import { hasRole, type Caller } from '../auth/caller';
 import { describeGrids } from '../org/service';
@@ -31,29 +30,34 @@ function areaPath(caller: Caller): string | null {
 
 /** The empty register to fill in, with the categories to choose from. */
 export async function placeTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = placeColumns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.max(10, c.header.length * 2 + 6),
-    style: { numFmt: '@' },
-  }));
-  ws.getRow(1).font = { bold: true };
-  const list = `"${Object.values(zhCN.places.categories).join(',')}"`;
-  for (let r = 2; r <= 1001; r++)
-    ws.getCell(r, 2).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
-  const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '说明', key: 'text', width: 100 }];
-  for (const text of [
+  const lines = [
     '名称、类别、社区、网格、地址为必填；每行一个场所。',
     `类别可选：${Object.values(zhCN.places.categories).join('、')}。`,
     '同一营业执照号，或同一网格中名称和地址都相同的场所，只登记一次。',
     '列的顺序和叫法可以与本模板不同，上传后逐列确认；文件只有一个社区时可不填社区列，上传后选定。',
     '导入先检查每一行并列出问题，不写入任何数据；确认后只导入没有问题的行，有问题的行可下载后改正再导入。',
-  ])
-    help.addRow({ text });
-  return writeWorkbook(wb);
+  ];
+  return renderWorkbookInWorker({
+    sheets: [
+      {
+        name: SHEET_NAME,
+        columns: placeColumns.map((c) => ({
+          header: c.header,
+          key: c.key,
+          width: Math.max(10, c.header.length * 2 + 6),
+          type: 'text' as const,
+          choices: c.key === 'category' ? Object.values(zhCN.places.categories) : undefined,
+        })),
+        rows: [],
+        frozenHeader: true,
+      },
+      {
+        name: '填写说明',
+        columns: [{ header: '说明', key: 'text', width: 100 }],
+        rows: lines.map((text) => ({ text })),
+      },
+    ],
+  });
 }
 
 /**
