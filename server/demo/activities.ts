@@ -68,6 +68,31 @@ async function accountCaller(db: Db, username: string): Promise<Caller> {
   };
 }
 
+/** Those in the clinic's queue who signed the sheet by name only: 36 more, 42 checked in in all. */
+const QUEUE = Array.from(
+  { length: 36 },
+  (_, i) =>
+    '赵钱孙周吴郑冯陈褚卫蒋沈韩朱秦尤许何吕施孔曹严金魏陶姜谢邹喻柏窦章苏潘葛'[i] +
+    [
+      '淑兰',
+      '建平',
+      '秀珍',
+      '志明',
+      '玉芬',
+      '国华',
+      '桂兰',
+      '德明',
+      '翠英',
+      '文华',
+      '凤兰',
+      '永强',
+    ][(i * 5) % 12],
+);
+
+/** Minutes since midnight as HH:MM. */
+const clock = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
 /** A point in Asia/Shanghai time, `days` from today. */
 const shanghai = (days: number, time: string): string =>
   new Date(`${addDays(todayInShanghai(), days)}T${time}:00+08:00`).toISOString();
@@ -164,6 +189,18 @@ async function dentalClinic(db: Db, refs: ActivitySeedRefs) {
       input: { itemId: kits.item.id, quantity: 1, attendanceId: attendance.id },
     });
   }
+  // The rest of the queue signs the sheet by name; a kit goes to each who has not had one at home.
+  for (const [i, name] of QUEUE.entries()) {
+    const { attendance } = await checkIn({ db, caller: staff, id, input: { name, phone: null } });
+    checked.push(attendance.id);
+    if (i % 9 !== 8)
+      await giveHandout({
+        db,
+        caller: staff,
+        id,
+        input: { itemId: kits.item.id, quantity: 1, attendanceId: attendance.id },
+      });
+  }
   // A walk-in who lives in the community is added to the register on the spot.
   await registerWalkIn({
     db,
@@ -172,8 +209,6 @@ async function dentalClinic(db: Db, refs: ActivitySeedRefs) {
     attendanceId: checked[4],
     input: { gridId, building: '7', room: '402', gender: 'female' },
   });
-  // Kits handed to the queue at the table without names.
-  await giveHandout({ db, caller: staff, id, input: { itemId: kits.item.id, quantity: 32 } });
   const { need } = await recordNeed({
     db,
     caller: staff,
@@ -191,13 +226,24 @@ async function dentalClinic(db: Db, refs: ActivitySeedRefs) {
     .set({ created_at: shanghai(-3, '10:20') })
     .where('id', '=', need.id)
     .execute();
-  // Check-ins at the clinic's own hours, 09:05 onwards, a few minutes apart.
-  for (const [i, attendanceId] of checked.entries())
+  // Check-ins at the clinic's own hours, from 09:05 one every three minutes, each kit at the table
+  // a minute or two after its check-in.
+  for (const [i, attendanceId] of checked.entries()) {
+    const at = shanghai(-3, clock(9 * 60 + 5 + i * 3));
     await db
       .updateTable('activity_attendance')
-      .set({ checked_in_at: shanghai(-3, `09:${String(5 + i * 7).padStart(2, '0')}`) })
+      .set({ checked_in_at: at })
       .where('id', '=', attendanceId)
       .execute();
+    await db
+      .updateTable('activity_handout')
+      .set({ given_at: new Date(Date.parse(at) + 2 * 60_000).toISOString() })
+      .where('attendance_id', '=', attendanceId)
+      .execute();
+  }
+  const given = (await getActivity({ db, caller: staff, id })).handouts.find(
+    (h) => h.id === kits.item.id,
+  )!.given;
   const photos = [
     await photo(db, refs.fileStore, staff, [214, 228, 240]),
     await photo(db, refs.fileStore, staff, [240, 232, 214]),
@@ -211,8 +257,8 @@ async function dentalClinic(db: Db, refs: ActivitySeedRefs) {
       version: now.version,
       photoIds: photos,
       summary:
-        '美源口腔医院 4 名医护人员参加，为 40 余名居民免费检查口腔，讲解正确刷牙方法，' +
-        '发放口腔护理包 38 份。居民有序排队、积极咨询，刘女士表示“这样的公益活动很受欢迎”。' +
+        `美源口腔医院 4 名医护人员参加，为 ${checked.length} 名居民免费检查口腔，讲解正确刷牙方法，` +
+        `发放口腔护理包 ${given} 份。居民有序排队、积极咨询，刘女士表示“这样的公益活动很受欢迎”。` +
         '现场发现广场台阶破损，已上报事件。',
     },
   });

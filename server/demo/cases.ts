@@ -30,17 +30,23 @@ async function wangPeng(db: Db, staff: StationStaff, h: Household) {
       conditions: '轻体力岗位：登记、收银、代收快递；排班可避开透析日',
     },
   });
-  const c = await startCase(db, staff, {
-    residentId: client.id,
-    source: 'communityReferral',
-    presentingProblem: '患尿毒症，每周透析三次，无法从事原来的工作，家庭经济困难',
-    riskLevel: 'medium',
-    intake: {
-      needAsTold: '身体不好，干不了重活，想找份能兼顾透析的工作，补贴家用',
-      background: '妻子赵丽打零工，女儿王子涵上小学；家庭为低保边缘户，租房居住',
-      expectations: '有一份稳定的收入，不拖累家里',
+  const c = await startCase(
+    db,
+    staff,
+    {
+      residentId: client.id,
+      source: 'communityReferral',
+      presentingProblem: '患尿毒症，每周透析三次，无法从事原来的工作，家庭经济困难',
+      riskLevel: 'medium',
+      intake: {
+        needAsTold: '身体不好，干不了重活，想找份能兼顾透析的工作，补贴家用',
+        background: '妻子赵丽打零工，女儿王子涵上小学；家庭为低保边缘户，租房居住',
+        expectations: '有一份稳定的收入，不拖累家里',
+      },
     },
-  });
+    30,
+  );
+  c.on(29);
   await c.advance('assessment');
   await c.form({
     stage: 'assessment',
@@ -56,6 +62,7 @@ async function wangPeng(db: Db, staff: StationStaff, h: Household) {
       4,
     ),
   });
+  c.on(28);
   await c.advance('plan');
   await c.form({
     stage: 'plan',
@@ -101,18 +108,23 @@ async function wangPeng(db: Db, staff: StationStaff, h: Household) {
     durationMinutes: 30,
     content: '与振华东社区居委会沟通社区便民服务点的岗位，排班可避开透析日。',
   });
-  const { referral } = await createReferral({
-    db,
-    caller: staff.worker,
-    caseId: c.id,
-    input: { resourceId: resource.id, note: '登记、收银岗位，排班避开周一、三、五上午' },
-  });
-  const accepted = await moveReferral({
-    db,
-    caller: staff.worker,
-    id: referral.id,
-    input: { version: referral.version, status: 'accepted' },
-  });
+  c.on(16, '10:40');
+  const { referral } = await c.step(() =>
+    createReferral({
+      db,
+      caller: staff.worker,
+      caseId: c.id,
+      input: { resourceId: resource.id, note: '登记、收银岗位，排班避开周一、三、五上午' },
+    }),
+  );
+  const accepted = await c.step(() =>
+    moveReferral({
+      db,
+      caller: staff.worker,
+      id: referral.id,
+      input: { version: referral.version, status: 'accepted' },
+    }),
+  );
   await c.record({
     daysAgo: 9,
     time: '14:00',
@@ -120,16 +132,19 @@ async function wangPeng(db: Db, staff: StationStaff, h: Household) {
     durationMinutes: 60,
     content: '陪同王鹏到社区便民服务点面谈，确定排班，下周一起上岗。',
   });
-  await moveReferral({
-    db,
-    caller: staff.worker,
-    id: referral.id,
-    input: {
-      version: accepted.version,
-      status: 'completed',
-      outcome: '在社区便民服务点就业，家庭收入改善',
-    },
-  });
+  c.on(9, '15:20');
+  await c.step(() =>
+    moveReferral({
+      db,
+      caller: staff.worker,
+      id: referral.id,
+      input: {
+        version: accepted.version,
+        status: 'completed',
+        outcome: '在社区便民服务点就业，家庭收入改善',
+      },
+    }),
+  );
   // The morning call of the page: the next one is due today, so it leads 今日待办.
   await c.record({
     daysAgo: 2,
@@ -146,18 +161,24 @@ async function xiaoYang(db: Db, staff: StationStaff, h: Household) {
   const client = member(h, '小阳');
   const mother = member(h, '李秀梅');
   await consent(db, staff.worker, client.id, 52, mother.name);
-  const c = await startCase(db, staff, {
-    residentId: client.id,
-    source: 'workerFound',
-    presentingProblem: '患先天性心脏病，父亲意外去世，母亲患精神疾病；变得自卑内向，休学在家',
-    riskLevel: 'medium',
-    intake: {
-      needAsTold: '不想去学校，觉得自己和别人不一样（入户登记时母亲李秀梅在场）',
-      background: '父亲杨国强两年前意外去世；母亲规律服药，家庭享受低保；休学在家半年',
-      expectations: '母亲希望孩子能回学校读书',
+  const c = await startCase(
+    db,
+    staff,
+    {
+      residentId: client.id,
+      source: 'workerFound',
+      presentingProblem: '患先天性心脏病，父亲意外去世，母亲患精神疾病；变得自卑内向，休学在家',
+      riskLevel: 'medium',
+      intake: {
+        needAsTold: '不想去学校，觉得自己和别人不一样（入户登记时母亲李秀梅在场）',
+        background: '父亲杨国强两年前意外去世；母亲规律服药，家庭享受低保；休学在家半年',
+        expectations: '母亲希望孩子能回学校读书',
+      },
     },
-  });
+    52,
+  );
   await c.pseudonym('小宇');
+  c.on(51);
   await c.advance('assessment');
   await c.form({
     stage: 'assessment',
@@ -173,6 +194,7 @@ async function xiaoYang(db: Db, staff: StationStaff, h: Household) {
       5,
     ),
   });
+  c.on(50);
   await c.advance('plan');
   await c.form({
     stage: 'plan',
@@ -240,6 +262,7 @@ async function xiaoYang(db: Db, staff: StationStaff, h: Household) {
     },
   ];
   for (const s of sessions) await c.record({ time: '16:30', ...s });
+  c.on(3, '15:00');
   await c.advance('evaluation');
   await c.form({
     stage: 'evaluation',
@@ -251,23 +274,39 @@ async function xiaoYang(db: Db, staff: StationStaff, h: Household) {
       summary: '心扉逐渐打开，愿意与人交流；前来问候社工，状态稳定',
     },
   });
+  // His heart disease puts him in the weekly tier of the care rules: the sessions at the station do
+  // not count as a visit, so the worker calls home as well.
+  await c.record({
+    daysAgo: 2,
+    time: '18:00',
+    type: 'phoneCall',
+    durationMinutes: 10,
+    content:
+      '电话回访：小阳复学第二周按时上课，体育课只做轻度活动；母亲说孩子回家愿意聊学校的事了。',
+  });
 }
 
 /** 开源: 王芳, 80, living alone; weekly visits, taught to use a smartphone; one visit corrects her phone. */
 async function wangFang(db: Db, staff: StationStaff, h: Household) {
   const client = member(h, '王芳');
-  await consent(db, staff.worker, client.id, 40);
-  const c = await startCase(db, staff, {
-    residentId: client.id,
-    source: 'workerFound',
-    presentingProblem:
-      '80 岁独居，子女在外地，高血压、行动稍慢；不会用智能手机，就医、缴费和与家人联系不便',
-    riskLevel: 'medium',
-    intake: {
-      needAsTold: '想学会用手机跟女儿视频，缴费不用再跑营业厅',
-      background: '老伴去世多年，女儿在外地工作，每月回来一次',
+  await consent(db, staff.worker, client.id, 42);
+  const c = await startCase(
+    db,
+    staff,
+    {
+      residentId: client.id,
+      source: 'workerFound',
+      presentingProblem:
+        '80 岁独居，子女在外地，高血压、行动稍慢；不会用智能手机，就医、缴费和与家人联系不便',
+      riskLevel: 'medium',
+      intake: {
+        needAsTold: '想学会用手机跟女儿视频，缴费不用再跑营业厅',
+        background: '老伴去世多年，女儿在外地工作，每月回来一次',
+      },
     },
-  });
+    42,
+  );
+  c.on(41);
   await c.advance('assessment');
   await c.form({
     stage: 'assessment',
@@ -281,6 +320,7 @@ async function wangFang(db: Db, staff: StationStaff, h: Household) {
       3,
     ),
   });
+  c.on(40);
   await c.advance('plan');
   await c.form({
     stage: 'plan',
@@ -310,9 +350,9 @@ async function wangFang(db: Db, staff: StationStaff, h: Household) {
   await c.advance('intervention');
   const visit = (daysAgo: number, content: string) =>
     c.record({ daysAgo, time: '10:30', type: 'homeVisit', durationMinutes: 50, content });
-  await visit(35, '王芳老人独自在家，血压平稳。她想和外地的女儿视频，手机却不会用，约好下周来教。');
+  await visit(37, '王芳老人独自在家，血压平稳。她想和外地的女儿视频，手机却不会用，约好下周来教。');
   await visit(
-    28,
+    30,
     '教老人使用智能手机，接打视频电话、调大字体。老人学得认真，自己拨通了女儿的视频。',
   );
   // The household record is brought up to date in the visit itself: preview, confirm, apply.
@@ -323,7 +363,7 @@ async function wangFang(db: Db, staff: StationStaff, h: Household) {
     corrections: [{ residentId: client.id, fields: { phone: '13812341808' } }],
   });
   await c.record({
-    daysAgo: 21,
+    daysAgo: 23,
     time: '10:30',
     type: 'homeVisit',
     durationMinutes: 45,
@@ -333,21 +373,30 @@ async function wangFang(db: Db, staff: StationStaff, h: Household) {
     ],
     confirmCorrections: true,
   });
-  await visit(14, '教老人用手机扫码缴电费、在社区群里接收通知；留下社工站电话，有事随时打。');
-  await visit(7, '老人已能自己视频通话、扫码缴费。“小郭，吃午饭了吗？来我家吃吧！”');
+  await visit(16, '教老人用手机扫码缴电费、在社区群里接收通知；留下社工站电话，有事随时打。');
+  // Nine days ago: this week's visit is two days late, so 今日待办 shows an overdue 关爱 visit (高龄
+  // and living alone is the high tier, weekly).
+  await visit(9, '老人已能自己视频通话、扫码缴费。“小郭，吃午饭了吗？来我家吃吧！”');
 }
 
 /** 迎宾: the household corrected after visits; its head's case is being assessed. */
 async function sunDeming(db: Db, staff: StationStaff, h: Household) {
   const client = member(h, '孙德明');
   await consent(db, staff.worker, client.id, 5);
-  const c = await startCase(db, staff, {
-    residentId: client.id,
-    source: 'workerFound',
-    presentingProblem: '老两口空巢，孙德明肢体残疾三级、行动不便；想了解残疾人补贴和居家适老化改造',
-    riskLevel: 'low',
-    intake: { needAsTold: '腿脚不方便，上下楼难，想问问有没有补贴，家里能不能装扶手' },
-  });
+  const c = await startCase(
+    db,
+    staff,
+    {
+      residentId: client.id,
+      source: 'workerFound',
+      presentingProblem:
+        '老两口空巢，孙德明肢体残疾三级、行动不便；想了解残疾人补贴和居家适老化改造',
+      riskLevel: 'low',
+      intake: { needAsTold: '腿脚不方便，上下楼难，想问问有没有补贴，家里能不能装扶手' },
+    },
+    5,
+  );
+  c.on(4);
   await c.advance('assessment');
 }
 

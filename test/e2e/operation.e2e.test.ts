@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
+import { shanghaiDay } from '../../common/time';
 import { startTestServer } from '../support/server';
 import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
 
@@ -43,7 +44,8 @@ describe('support operation journey (phone, 390 px)', () => {
 
     // 保障 is one of the officer's phone tabs.
     await page.locator('a.phone-tab', { hasText: zhCN.app.tabs.operations }).click();
-    await page.getByText('2026年春季新兵铁路运输保障').first().click();
+    // The demo's transport under way (the spring one of the source page is done and closed).
+    await page.getByText('驻训部队返营铁路输送保障').first().click();
     await page.waitForURL(/\/operations\/[0-9a-f-]{36}$/);
 
     const z316 = page.locator('.operation-batch').filter({ hasText: 'Z316' });
@@ -64,7 +66,9 @@ describe('support operation journey (phone, 390 px)', () => {
     await page.getByText('K618 次到站，240 人就餐').waitFor();
 
     await page.getByRole('tab', { name: new RegExp(ops.tabs.roster) }).click();
-    await page.getByText('2026-03-11 无人值守：03:00–04:00').waitFor();
+    // Its first day, yesterday, leaves 03:00–04:00 uncovered.
+    const firstDay = shanghaiDay(new Date(Date.now() - 86_400_000).toISOString());
+    await page.getByText(`${firstDay} 无人值守：03:00–04:00`).waitFor();
     await expect(page.locator('.roster-gap').count()).resolves.toBe(1);
     await shot('phone-roster');
 

@@ -80,7 +80,7 @@ describe.each(dialects)('activities on %s', (dialect) => {
       type: 'freeClinic',
       status: 'finished',
       communityName: '向阳东街社区',
-      checkedIn: 6,
+      checkedIn: 42,
       capacity: 60,
       partners: [{ name: '美源口腔医院' }],
     });

@@ -329,18 +329,30 @@ describe.each(dialects)('support operations on %s', (dialect) => {
     expect(outsider.statusCode).toBe(404);
   });
 
-  it('exports the register and shows the demo operation with its deliberate uncovered hour', async () => {
+  it('exports the register and shows the demo operations: spring’s done, one under way with its uncovered hour', async () => {
     const xlsx = await jungong.inject({ method: 'GET', url: '/api/operations/export.xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const list = (
-      await jungong.inject({ method: 'GET', url: '/api/operations?q=2026年春季' })
-    ).json<{ items: Operation[] }>();
-    expect(list.items).toHaveLength(1);
-    const demo = await get(jungong, list.items[0].id);
+    const find = async (q: string) =>
+      (
+        await jungong.inject({ method: 'GET', url: `/api/operations?q=${encodeURIComponent(q)}` })
+      ).json<{ items: Operation[] }>().items;
+    const spring = (await find('春季新兵')).filter((o) => o.id !== opId);
+    expect(spring).toHaveLength(1);
+    expect(spring[0]).toMatchObject({ status: 'completed', batchCount: 6, departedCount: 6 });
+    const [underWay] = await find('驻训部队');
+    const demo = await get(jungong, underWay.id);
+    expect(demo.status).toBe('active');
     expect(demo.roster.days).toHaveLength(3);
-    expect(demo.roster.days[1].gaps).toEqual([{ from: '03:00', to: '04:00', minutes: 60 }]);
-    expect(demo.batches.map((b) => b.status)).toContain('planned');
+    expect(demo.roster.days[0].gaps).toEqual([{ from: '03:00', to: '04:00', minutes: 60 }]);
+    expect(demo.roster.days.slice(1).map((d) => d.gaps)).toEqual([[], []]);
+    expect(demo.batches.map((b) => b.status)).toEqual([
+      'departed',
+      'departed',
+      'departed',
+      'served',
+      'planned',
+    ]);
     expect(demo.supplies.find((s) => s.item === '盒饭')!.left).toBeGreaterThan(0);
   });
 });
