@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db';
 import { openDb } from '.';
@@ -31,10 +32,7 @@ describe('the embedded SQLite database', () => {
       expect(() => other.sqlite!.prepare(`insert into note values ('other')`).run()).toThrow(
         /locked|busy/i,
       );
-      await trx
-        .insertInto('note' as never)
-        .values({ text: 'mine' } as never)
-        .execute();
+      await sql`insert into note values ('mine')`.execute(trx);
     });
     other.sqlite!.prepare(`insert into note values ('other')`).run();
     const rows = other.sqlite!.prepare('select text from note order by text').all();
