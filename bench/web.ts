@@ -2,16 +2,25 @@
  * What a phone downloads: `npm run bench:web` builds the web app, starts Linli as `npm start` does
  * (demo data, fresh SQLite), and measures in Debian's Chromium the bytes sent over the wire for the
  * log-in page, for 今日 after log-in and for the resident's /tip page; then Lighthouse's mobile
- * performance score and first contentful paint for /login and /tip. Writes its section of
- * RESULTS.md, keeping the rest. `--url http://host:port` measures a running server instead.
+ * performance score and first contentful paint for /login and /tip; and which of the app's words
+ * (common/i18n) each page's scripts carry, so a page that brings a whole language file shows.
+ * Writes its section of RESULTS.md, keeping the rest. `--url http://host:port` measures a running server instead.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { resources } from '../common/i18n';
 import { DEFAULT_DEMO_PASSWORD } from '../server/config';
 import { machineLine, writeResultsSection } from './results';
+import {
+  messageMarkers,
+  messagesLoaded,
+  type Locale,
+  type LoadedScript,
+  type MessagesLoaded,
+} from './web-messages';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROME_FLAGS = [
@@ -45,6 +54,8 @@ interface Transfer {
   byKind: Record<string, number>;
   /** The Content-Encoding the server chose for scripts (br, gzip or none). */
   scriptEncodings: string[];
+  /** Each script's text and wire bytes, to find the messages in them. */
+  scripts: LoadedScript[];
 }
 
 interface Seen {
@@ -86,15 +97,26 @@ async function measure(
     const s = seen.get(e.requestId);
     if (s) s.decoded += e.dataLength;
   });
+  const bodies: Promise<void>[] = [];
+  const scripts: Transfer['scripts'] = [];
   cdp.on('Network.loadingFinished', (e) => {
     const s = seen.get(e.requestId);
-    if (s) s.wire = e.encodedDataLength;
+    if (!s) return;
+    s.wire = e.encodedDataLength;
+    if (s.kind !== 'script') return;
+    bodies.push(
+      cdp.send('Network.getResponseBody', { requestId: e.requestId }).then((b) => {
+        const text = b.base64Encoded ? Buffer.from(b.body, 'base64').toString('utf8') : b.body;
+        scripts.push({ url: s.url, wire: s.wire, text });
+      }),
+    );
   });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   try {
     await open(page, context);
     await page.waitForLoadState('networkidle');
+    await Promise.all(bodies);
   } finally {
     await context.close();
   }
@@ -109,7 +131,14 @@ async function measure(
     decoded += s.decoded;
     if (kind === 'script') scriptEncodings.add(s.encoding);
   }
-  return { wire, decoded, requests: seen.size, byKind, scriptEncodings: [...scriptEncodings] };
+  return {
+    wire,
+    decoded,
+    requests: seen.size,
+    byKind,
+    scriptEncodings: [...scriptEncodings],
+    scripts,
+  };
 }
 
 interface LighthouseResult {
@@ -252,6 +281,14 @@ async function main(): Promise<number> {
     if (used.size > 1) used.delete('none');
     const encodings = [...used].join(', ');
     const dist = distSizes();
+    const markers = messageMarkers();
+    const namespaceCount = Object.keys(resources['zh-CN']).length;
+    const wordsOf = (m: MessagesLoaded, locale: Locale) => {
+      const list = m.namespaces[locale];
+      return list.length === 0
+        ? 'none'
+        : `${list.length} of ${markers[locale].size}${list.length < markers[locale].size ? ` (${list.join(', ')})` : ''}`;
+    };
     const lines = [
       '## What a phone downloads',
       '',
@@ -273,6 +310,21 @@ async function main(): Promise<number> {
         ([name, t]) =>
           `| ${name} | ${kB(t.wire)} | ${kB(t.byKind.script ?? 0)} | ${kB(t.byKind.stylesheet ?? 0)} | ${kB(t.byKind.fetch ?? 0)} | ${kB(t.decoded)} | ${t.requests} |`,
       ),
+      '',
+      `Which of the app's words (common/i18n: ${namespaceCount} namespaces a language, ${markers['zh-CN'].size} of them with a zh-CN text of their own and ${markers['en-US'].size} with an English one) each page's scripts carried: a namespace counts when a script holds its text found nowhere else (the public words of the log-in and /tip pages, which they carry by design, are left out); a whole language file is one script holding every such namespace of a language. "Scripts with messages" are the scripts holding any of them, with their bytes on the wire.`,
+      '',
+      '| page | zh-CN namespaces loaded | en-US namespaces loaded | a whole language file | scripts with messages | their bytes |',
+      '|---|--|--|:-:|--:|--:|',
+      ...(
+        [
+          ['log-in (/login)', transfers.login],
+          ['今日 (/ after log-in)', transfers.today],
+          ['resident tip form (/tip)', transfers.tip],
+        ] as const
+      ).map(([name, t]) => {
+        const m = messagesLoaded(t, markers);
+        return `| ${name} | ${wordsOf(m, 'zh-CN')} | ${wordsOf(m, 'en-US')} | ${m.whole.length ? `**yes** (${m.whole.join(', ')})` : 'no'} | ${m.scripts} | ${kB(m.wire)} |`;
+      }),
       '',
       '| page | Lighthouse score | runs | first contentful paint | largest contentful paint | total blocking time | byte weight | score ≥ 0.9 |',
       '|---|--:|--|--:|--:|--:|--:|:-:|',

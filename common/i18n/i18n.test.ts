@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interpolate, pickLocale, resources } from '.';
+import { interpolate, locales, pickLocale, resources } from '.';
+import { messageParts } from './parts';
 
 const keysOf = (o: object, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) =>
@@ -16,6 +19,22 @@ describe('messages', () => {
           .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], locale);
         expect(String(text).trim(), key).not.toBe('');
       }
+    }
+  });
+
+  it('has one file per part in each language, no namespace in two of them', async () => {
+    for (const locale of locales) {
+      const files = fs.readdirSync(path.join(import.meta.dirname, locale));
+      expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...messageParts].sort());
+      const owner = new Map<string, string>();
+      for (const part of messageParts) {
+        const { messages } = (await import(`./${locale}/${part}.ts`)) as { messages: object };
+        for (const ns of Object.keys(messages)) {
+          expect(owner.get(ns), `${locale}: ${ns} in ${part}`).toBeUndefined();
+          owner.set(ns, part);
+        }
+      }
+      expect([...owner.keys()].sort()).toEqual(Object.keys(resources[locale]).sort());
     }
   });
 

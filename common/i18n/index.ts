@@ -12,10 +12,5 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return first.startsWith('en') ? 'en-US' : 'zh-CN';
 }
 
-export function interpolate(
-  template: string,
-  params: Record<string, string | number> = {},
-): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
-}
+export { interpolate } from './interpolate';
 export type { Messages };

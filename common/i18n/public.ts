@@ -1,7 +1,8 @@
 /**
  * The words of the pages a phone opens before anyone logs in: the log-in and the resident's tip form
- * and status page. The web app starts with these alone; the full messages (zh-CN.ts, en-US.ts, which
- * spread these in under the same keys) load with the signed-in app, so every page uses one `t`.
+ * and status page. The web app starts with these alone; the full messages (the parts under zh-CN/
+ * and en-US/, whose core and tips spread these in under the same keys) load with the signed-in app
+ * and its pages, so every page uses one `t`.
  */
 export const locales = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof locales)[number];
@@ -34,6 +35,55 @@ export const zhCNPublic = {
     passwordRequired: '请输入密码',
     otherAccount: '换一个账号登录',
     forgot: '忘记密码请联系街道管理员重置',
+  },
+  /** How a failed check of a shared schema reads, at the form's field and in the API's reply alike (common/validation.ts). */
+  validation: {
+    required: '请填写此项',
+    choose: '请从给出的选项中选择',
+    type: '应填写{{expected}}',
+    types: {
+      string: '文字',
+      number: '数字',
+      int: '整数',
+      boolean: '是或否',
+      array: '一组内容',
+      object: '一组字段',
+      date: '日期',
+    },
+    tooLong: '最多 {{max}} 个字',
+    tooShort: '至少 {{min}} 个字',
+    tooMany: '最多 {{max}} 项',
+    tooFew: '至少选择 {{min}} 项',
+    tooBig: '不能大于 {{max}}',
+    tooSmall: '不能小于 {{min}}',
+    below: '须小于 {{max}}',
+    above: '须大于 {{min}}',
+    multipleOf: '须为 {{divisor}} 的倍数',
+    date: '日期格式应为 2026-11-28',
+    datetime: '时间格式不正确',
+    uuid: '编号格式不正确',
+    email: '电子邮箱格式不正确',
+    url: '网址格式不正确',
+    format: '格式不正确',
+    unknownFields: '有无法识别的字段：{{keys}}',
+    invalid: '内容不符合要求',
+    /** Checks that name their own words (wordedAs('mobile') in a schema). */
+    named: {
+      mobile: '请输入 11 位手机号',
+      phone: '请输入 11 位手机号或带区号的固定电话',
+      anyPhone: '请填写正确的电话号码',
+      idNumberFormat: '身份证号应为 18 位：17 位数字加一位数字或 X',
+      idNumber: '身份证号校验位或出生日期不正确，请核对',
+      username: '3 到 32 位小写字母、数字或 . _ -，以字母开头',
+      unitCode: '编码只能是数字、字母或 -，不超过 20 位',
+      webhookUrl: '请填写以 http:// 或 https:// 开头的地址',
+      month: '月份格式应为 2026-11',
+      sixDigits: '请输入 6 位数字',
+      key: '只能是字母、数字、_ 或 -',
+      returnNote: '退回时请写明需要修改什么',
+      outcome: '请写明结果',
+      homeVisitOnly: '只有入户走访能更正家庭信息',
+    },
   },
   tips: {
     topics: { home: '居家事', neighbour: '邻里事', community: '社区事' },
@@ -92,7 +142,6 @@ export const zhCNPublic = {
       yourRating: '您的评价：{{rating}} 分',
       toForm: '我要反映问题',
       toStatus: '查询进度',
-      phoneInvalid: '请填写正确的电话号码',
       choose: '请选择',
       kind: '类型',
       rateRequired: '请选择满意程度',
@@ -101,7 +150,7 @@ export const zhCNPublic = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type PublicMessages = Widen<typeof zhCNPublic>;
 
 export const enUSPublic: PublicMessages = {
@@ -132,6 +181,53 @@ export const enUSPublic: PublicMessages = {
     passwordRequired: 'Enter your password',
     otherAccount: 'Log in as someone else',
     forgot: 'Forgot your password? Ask your street administrator to reset it',
+  },
+  validation: {
+    required: 'Please fill this in',
+    choose: 'Choose one of the options',
+    type: 'Should be {{expected}}',
+    types: {
+      string: 'text',
+      number: 'a number',
+      int: 'a whole number',
+      boolean: 'yes or no',
+      array: 'a list',
+      object: 'a set of fields',
+      date: 'a date',
+    },
+    tooLong: 'At most {{max}} characters',
+    tooShort: 'At least {{min}} characters',
+    tooMany: 'At most {{max}} items',
+    tooFew: 'Choose at least {{min}}',
+    tooBig: 'At most {{max}}',
+    tooSmall: 'At least {{min}}',
+    below: 'Less than {{max}}',
+    above: 'More than {{min}}',
+    multipleOf: 'A multiple of {{divisor}}',
+    date: 'A date such as 2026-11-28',
+    datetime: 'Not a valid date and time',
+    uuid: 'Not a valid ID',
+    email: 'Not a valid e-mail address',
+    url: 'Not a valid web address',
+    format: 'Not in the expected format',
+    unknownFields: 'Fields not recognised: {{keys}}',
+    invalid: 'Not accepted',
+    named: {
+      mobile: 'Enter an 11-digit mobile number',
+      phone: 'Enter an 11-digit mobile or a landline with area code',
+      anyPhone: 'Enter a valid phone number',
+      idNumberFormat: 'An ID number has 18 characters: 17 digits and a digit or X',
+      idNumber: 'The check character or the birth date is wrong: please check the number',
+      username: '3 to 32 lower-case letters, digits or . _ -, starting with a letter',
+      unitCode: 'Digits, letters or - only, at most 20',
+      webhookUrl: 'Enter an address starting with http:// or https://',
+      month: 'A month such as 2026-11',
+      sixDigits: 'Enter 6 digits',
+      key: 'Letters, digits, _ or - only',
+      returnNote: 'Say what to change when returning it',
+      outcome: 'Say how it ended',
+      homeVisitOnly: 'Only a home visit corrects household information',
+    },
   },
   tips: {
     topics: { home: 'Home', neighbour: 'Neighbours', community: 'Community' },
@@ -190,7 +286,6 @@ export const enUSPublic: PublicMessages = {
       yourRating: 'Your rating: {{rating}} of 5',
       toForm: 'Report a matter',
       toStatus: 'Track a tip',
-      phoneInvalid: 'Enter a valid phone number',
       choose: 'Choose…',
       kind: 'Type',
       rateRequired: 'Choose how satisfied you are',

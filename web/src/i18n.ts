@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import type { MessagePart } from '../../common/i18n/parts';
 import type { Messages } from '../../common/i18n/zh-CN';
 import { enUSPublic, locales, type Locale, zhCNPublic } from '../../common/i18n/public';
 
@@ -33,8 +34,9 @@ function applyLocale(locale: Locale) {
 const initial = storedLocale();
 applyLocale(initial);
 
-// A phone's first visit (log-in, the resident's tip form) needs only the public words; the full
-// messages, about 100 kB a language, come with the signed-in app (loadAppMessages).
+// A phone's first visit (log-in, the resident's tip form) needs only the public words. The signed-in
+// app brings the core (its frame, 今日, errors), and each page the parts of the modules it shows
+// (common/i18n/parts.ts, named by its route in router.tsx), so no page carries every module's words.
 void i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': { translation: zhCNPublic },
@@ -47,23 +49,37 @@ void i18n.use(initReactI18next).init({
   react: { useSuspense: false },
 });
 
-let appMessagesWanted = false;
-const loaded = new Set<Locale>();
+const partFiles = import.meta.glob<{ messages: object }>('../../common/i18n/{zh-CN,en-US}/*.ts');
+/** The parts the pages opened so far have asked for: a switch of language loads them in the other one. */
+const wanted = new Set<MessagePart>();
+const loading = new Map<string, Promise<void>>();
+/** The language being switched to, while its parts load: a page opened meanwhile loads its parts in both. */
+let switchingTo: Locale | undefined;
 
-async function loadMessages(locale: Locale) {
-  if (loaded.has(locale)) return;
-  const messages =
-    locale === 'zh-CN'
-      ? (await import('../../common/i18n/zh-CN')).zhCN
-      : (await import('../../common/i18n/en-US')).enUS;
-  i18n.addResourceBundle(locale, 'translation', messages, true, true);
-  loaded.add(locale);
+function loadPart(locale: Locale, part: MessagePart): Promise<void> {
+  const name = `${locale}/${part}`;
+  let done = loading.get(name);
+  if (!done) {
+    done = partFiles[`../../common/i18n/${name}.ts`]().then(({ messages }) => {
+      i18n.addResourceBundle(locale, 'translation', messages, true, true);
+    });
+    // A part that failed to arrive (a lost signal) is asked for again next time.
+    void done.catch(() => loading.delete(name));
+    loading.set(name, done);
+  }
+  return done;
 }
 
-/** The signed-in app's words, in the current language; later switches load theirs first. */
-export async function loadAppMessages() {
-  appMessagesWanted = true;
-  await loadMessages(currentLocale());
+/** The words of the given parts in the current language (and the one being switched to). */
+export async function loadMessages(parts: readonly MessagePart[]) {
+  for (const part of parts) wanted.add(part);
+  const targets = new Set([currentLocale(), switchingTo ?? currentLocale()]);
+  await Promise.all([...targets].flatMap((locale) => parts.map((part) => loadPart(locale, part))));
+}
+
+/** The signed-in app's own words, in the current language; later switches load theirs first. */
+export function loadAppMessages() {
+  return loadMessages(['core']);
 }
 
 export function currentLocale(): Locale {
@@ -71,10 +87,16 @@ export function currentLocale(): Locale {
 }
 
 export async function changeLocale(locale: Locale) {
-  if (appMessagesWanted) await loadMessages(locale);
-  localStorage.setItem(storageKey, locale);
-  applyLocale(locale);
-  await i18n.changeLanguage(locale);
+  switchingTo = locale;
+  try {
+    // Every part asked for so far: a page seen before keeps its words when opened again.
+    await Promise.all([...wanted].map((part) => loadPart(locale, part)));
+    localStorage.setItem(storageKey, locale);
+    applyLocale(locale);
+    await i18n.changeLanguage(locale);
+  } finally {
+    switchingTo = undefined;
+  }
 }
 
 /** Dates and times are shown in the street's time zone, whatever the device says. */

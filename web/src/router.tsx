@@ -1,10 +1,21 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import type { MessagePart } from '../../common/i18n/parts';
 import type { RouteHandle } from './components/nav';
 import { FullPageSpin } from './components/plain/page-spin';
-import { loadAppMessages } from './i18n';
+import { loadAppMessages, loadMessages } from './i18n';
 import { LoginPage } from './pages/login/login-page';
 import { PublicStatusPage } from './pages/tips/public-status-page';
 import { PublicTipPage } from './pages/tips/public-tip-page';
+
+/**
+ * A page's code and the words of the modules it shows beyond the app's core, fetched side by side
+ * before it renders (test/web-messages.test.ts checks each page names every part it uses).
+ */
+const page = (parts: readonly MessagePart[], load: () => Promise<ComponentType>) => async () => {
+  const [Component] = await Promise.all([load(), loadMessages(parts)]);
+  return { Component };
+};
 
 // A phone on a weak signal loads only what it opens. The log-in and the resident's pages are plain
 // HTML, a few kB, and come with the entry so they wait for no second request; the signed-in app
@@ -35,204 +46,242 @@ export const router = createBrowserRouter([
       {
         path: 'today',
         handle: { nav: 'today' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/today/today-page')).TodayPage }),
+        lazy: page(
+          ['case-ui', 'cases', 'issues'],
+          async () => (await import('./pages/today/today-page')).TodayPage,
+        ),
       },
       {
         path: 'cases',
         handle: { nav: 'cases' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/cases/cases-page')).CasesPage }),
+        lazy: page(
+          ['case-ui', 'cases', 'people', 'tips'],
+          async () => (await import('./pages/cases/cases-page')).CasesPage,
+        ),
       },
       {
         path: 'cases/:id',
         handle: { nav: 'cases', sub: 'case' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/cases/case-page')).CasePage }),
+        lazy: page(
+          ['case-ui', 'cases', 'people'],
+          async () => (await import('./pages/cases/case-page')).CasePage,
+        ),
       },
       {
         path: 'cases/:id/records/new',
         handle: { nav: 'cases', sub: 'serviceRecord', back: 'case' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/cases/record-page')).RecordPage }),
+        lazy: page(
+          ['case-ui', 'cases', 'people'],
+          async () => (await import('./pages/cases/record-page')).RecordPage,
+        ),
       },
       {
         path: 'resources',
         handle: { nav: 'resources' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/cases/resources-page')).ResourcesPage,
-        }),
+        lazy: page(
+          ['case-ui', 'cases'],
+          async () => (await import('./pages/cases/resources-page')).ResourcesPage,
+        ),
       },
       {
         path: 'care-rules',
         handle: { nav: 'careRules' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/cases/care-rules-page')).CareRulesPage,
-        }),
+        lazy: page(
+          ['case-ui', 'cases'],
+          async () => (await import('./pages/cases/care-rules-page')).CareRulesPage,
+        ),
       },
       {
         path: 'issues',
         handle: { nav: 'issues' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/issues/issues-page')).IssuesPage }),
+        lazy: page(['issues'], async () => (await import('./pages/issues/issues-page')).IssuesPage),
       },
       {
         path: 'issues/new',
         handle: { nav: 'issueReport' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/issues/issue-report-page')).IssueReportPage,
-        }),
+        lazy: page(
+          ['issues'],
+          async () => (await import('./pages/issues/issue-report-page')).IssueReportPage,
+        ),
       },
       {
         path: 'issues/:id',
         handle: { nav: 'issues', sub: 'issue' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/issues/issue-page')).IssuePage }),
+        lazy: page(['issues'], async () => (await import('./pages/issues/issue-page')).IssuePage),
       },
       {
         path: 'places',
         handle: { nav: 'places' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/places/places-page')).PlacesPage }),
+        lazy: page(['places'], async () => (await import('./pages/places/places-page')).PlacesPage),
       },
       {
         path: 'places/:id',
         handle: { nav: 'places', sub: 'place' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/places/place-page')).PlacePage }),
+        lazy: page(
+          ['issues', 'places'],
+          async () => (await import('./pages/places/place-page')).PlacePage,
+        ),
       },
       {
         path: 'checklists',
         handle: { nav: 'checklists' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/places/checklists-page')).ChecklistsPage,
-        }),
+        lazy: page(
+          ['places'],
+          async () => (await import('./pages/places/checklists-page')).ChecklistsPage,
+        ),
       },
       {
         path: 'checklists/:id',
         handle: { nav: 'checklists', sub: 'checklist' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/places/checklists-page')).ChecklistPage,
-        }),
+        lazy: page(
+          ['places'],
+          async () => (await import('./pages/places/checklists-page')).ChecklistPage,
+        ),
       },
       {
         path: 'patrols',
         handle: { nav: 'patrols' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/patrols/patrols-page')).PatrolsPage,
-        }),
+        lazy: page(
+          ['issues', 'patrols', 'places'],
+          async () => (await import('./pages/patrols/patrols-page')).PatrolsPage,
+        ),
       },
       {
         path: 'patrols/:id',
         handle: { nav: 'patrols', sub: 'patrol' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/patrols/patrol-page')).PatrolPage,
-        }),
+        lazy: page(
+          ['issues', 'patrols', 'places'],
+          async () => (await import('./pages/patrols/patrol-page')).PatrolPage,
+        ),
       },
       {
         path: 'campaigns',
         handle: { nav: 'campaigns' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/campaigns/campaigns-page')).CampaignsPage,
-        }),
+        lazy: page(
+          ['campaigns'],
+          async () => (await import('./pages/campaigns/campaigns-page')).CampaignsPage,
+        ),
       },
       {
         path: 'campaigns/:id',
         handle: { nav: 'campaigns', sub: 'campaign' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/campaigns/campaign-page')).CampaignPage,
-        }),
+        lazy: page(
+          ['campaigns'],
+          async () => (await import('./pages/campaigns/campaign-page')).CampaignPage,
+        ),
       },
       {
         path: 'campaigns/:id/households/:householdId',
         handle: { nav: 'campaigns', sub: 'campaignVisit', back: 'campaign' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/campaigns/visit-page')).VisitPage,
-        }),
+        lazy: page(
+          ['campaigns', 'issues', 'surveys'],
+          async () => (await import('./pages/campaigns/visit-page')).VisitPage,
+        ),
       },
       {
         path: 'operations',
         handle: { nav: 'operations' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/operations/operations-page')).OperationsPage,
-        }),
+        lazy: page(
+          ['operations'],
+          async () => (await import('./pages/operations/operations-page')).OperationsPage,
+        ),
       },
       {
         path: 'operations/:id',
         handle: { nav: 'operations', sub: 'operation' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/operations/operation-page')).OperationPage,
-        }),
+        lazy: page(
+          ['operations'],
+          async () => (await import('./pages/operations/operation-page')).OperationPage,
+        ),
       },
       {
         path: 'activities',
         handle: { nav: 'activities' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/activities/activities-page')).ActivitiesPage,
-        }),
+        lazy: page(
+          ['activities'],
+          async () => (await import('./pages/activities/activities-page')).ActivitiesPage,
+        ),
       },
       {
         path: 'activities/:id',
         handle: { nav: 'activities', sub: 'activity' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/activities/activity-page')).ActivityPage,
-        }),
+        lazy: page(
+          ['activities', 'issues', 'people', 'surveys'],
+          async () => (await import('./pages/activities/activity-page')).ActivityPage,
+        ),
       },
       {
         path: 'activities/:id/check-in',
         handle: { nav: 'activities', sub: 'activityCheckIn' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/activities/check-in-page')).CheckInPage,
-        }),
+        lazy: page(
+          ['activities', 'people'],
+          async () => (await import('./pages/activities/check-in-page')).CheckInPage,
+        ),
       },
       {
         path: 'surveys',
         handle: { nav: 'surveys' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/surveys/surveys-page')).SurveysPage,
-        }),
+        lazy: page(
+          ['surveys'],
+          async () => (await import('./pages/surveys/surveys-page')).SurveysPage,
+        ),
       },
       {
         path: 'surveys/new',
         handle: { nav: 'surveys', sub: 'survey' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/surveys/survey-builder-page')).SurveyBuilderPage,
-        }),
+        lazy: page(
+          ['surveys'],
+          async () => (await import('./pages/surveys/survey-builder-page')).SurveyBuilderPage,
+        ),
       },
       {
         path: 'surveys/:id',
         handle: { nav: 'surveys', sub: 'survey' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/surveys/survey-builder-page')).SurveyBuilderPage,
-        }),
+        lazy: page(
+          ['surveys'],
+          async () => (await import('./pages/surveys/survey-builder-page')).SurveyBuilderPage,
+        ),
       },
       {
         path: 'surveys/:id/results',
         handle: { nav: 'surveys', sub: 'surveyResults' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/surveys/survey-results-page')).SurveyResultsPage,
-        }),
+        lazy: page(
+          ['surveys'],
+          async () => (await import('./pages/surveys/survey-results-page')).SurveyResultsPage,
+        ),
       },
       {
         path: 'surveys/:id/answer',
         handle: { nav: 'surveys', sub: 'surveyAnswer' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/surveys/survey-answer-page')).SurveyAnswerPage,
-        }),
+        lazy: page(
+          ['surveys'],
+          async () => (await import('./pages/surveys/survey-answer-page')).SurveyAnswerPage,
+        ),
       },
       {
         path: 'inspections/new',
         handle: { nav: 'places', sub: 'inspection' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/inspections/inspection-start-page'))
-            .InspectionStartPage,
-        }),
+        lazy: page(
+          ['places'],
+          async () =>
+            (await import('./pages/inspections/inspection-start-page')).InspectionStartPage,
+        ),
       },
       {
         path: 'inspections/:id',
         handle: { nav: 'places', sub: 'inspection' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/inspections/inspection-page')).InspectionPage,
-        }),
+        lazy: page(
+          ['issues', 'people', 'places'],
+          async () => (await import('./pages/inspections/inspection-page')).InspectionPage,
+        ),
       },
       {
         path: 'residents',
         handle: { nav: 'residents' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/people/residents-page')).ResidentsPage,
-        }),
+        lazy: page(
+          ['people'],
+          async () => (await import('./pages/people/residents-page')).ResidentsPage,
+        ),
       },
       {
         path: 'residents/:id',
@@ -244,55 +293,59 @@ export const router = createBrowserRouter([
       {
         path: 'households/:id',
         handle: { nav: 'residents', sub: 'household' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/people/household-page')).HouseholdPage,
-        }),
+        lazy: page(
+          ['case-ui', 'cases', 'people'],
+          async () => (await import('./pages/people/household-page')).HouseholdPage,
+        ),
       },
       {
         path: 'sensitive-access',
         handle: { nav: 'sensitiveAccess' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/people/sensitive-access-page')).SensitiveAccessPage,
-        }),
+        lazy: page(
+          ['people'],
+          async () => (await import('./pages/people/sensitive-access-page')).SensitiveAccessPage,
+        ),
       },
       {
         path: 'org',
         handle: { nav: 'org' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/org/org-page')).OrgPage }),
+        lazy: page(['org'], async () => (await import('./pages/org/org-page')).OrgPage),
       },
       {
         path: 'staff',
         handle: { nav: 'staff' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/staff/staff-page')).StaffPage }),
+        lazy: page(['staff'], async () => (await import('./pages/staff/staff-page')).StaffPage),
       },
       {
         path: 'audit',
         handle: { nav: 'audit' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/audit/audit-page')).AuditPage }),
+        lazy: page(['audit'], async () => (await import('./pages/audit/audit-page')).AuditPage),
       },
       {
         path: 'workdays',
         handle: { nav: 'workdays' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/issues/workdays-page')).WorkdaysPage,
-        }),
+        lazy: page(
+          ['issues'],
+          async () => (await import('./pages/issues/workdays-page')).WorkdaysPage,
+        ),
       },
       {
         path: 'tips',
         handle: { nav: 'tips' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/tips/tips-page')).TipsPage }),
+        lazy: page(['tips'], async () => (await import('./pages/tips/tips-page')).TipsPage),
       },
       {
         path: 'tips/new',
         handle: { nav: 'tips', sub: 'tipIntake' } satisfies RouteHandle,
-        lazy: async () => ({
-          Component: (await import('./pages/tips/tip-intake-page')).TipIntakePage,
-        }),
+        lazy: page(
+          ['issues', 'tips'],
+          async () => (await import('./pages/tips/tip-intake-page')).TipIntakePage,
+        ),
       },
       {
         path: 'tips/:id',
         handle: { nav: 'tips', sub: 'tip' } satisfies RouteHandle,
-        lazy: async () => ({ Component: (await import('./pages/tips/tip-page')).TipPage }),
+        lazy: page(['issues', 'tips'], async () => (await import('./pages/tips/tip-page')).TipPage),
       },
       {
         path: 'me',

@@ -7,90 +7,33 @@ import {
   Card,
   Checkbox,
   Divider,
-  Empty,
   Form,
+  type FormInstance,
   Input,
   Result,
-  Select,
   Skeleton,
   Space,
-  Switch,
   Tag,
   Typography,
-  type FormInstance,
 } from 'antd';
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  BarChartOutlined,
-  DeleteOutlined,
-  PlusOutlined,
-  SaveOutlined,
-  SendOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { BarChartOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  surveyQuestionTypes,
-  type SurveyDetail,
-  type SurveyQuestion,
-  type SurveySection,
-} from '../../../../common/schemas/surveys';
+import { type SurveyDetail, zSurveyCreate } from '../../../../common/schemas/surveys';
 import { ApiError } from '../../api';
 import { useMe } from '../../auth';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { schemaRules, maxLengthOf as max } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
 import { PhoneActionBar } from '../people/phone-action-bar';
 import { SurveyStatusTag, surveyBuilders } from './surveys-page';
 import { useSurvey, useSurveyWrites } from './surveys-api';
+import { SectionCards } from './survey-builder-sections';
+import { type BuilderValues, cleanSections, newSection } from './survey-draft';
 
-interface BuilderValues {
-  title: string;
-  description?: string | null;
-  orgUnitId?: string;
-  allowMultiplePerHousehold: boolean;
-  sections: SurveySection[];
-}
-
-/** Short ids for sections, questions and options: unique within the survey, kept across versions. */
-const shortId = (prefix: string) =>
-  `${prefix}${Date.now().toString(36).slice(-4)}${Math.random().toString(36).slice(2, 6)}`;
-
-const newQuestion = (): SurveyQuestion => ({
-  id: shortId('q'),
-  type: 'single',
-  text: '',
-  required: true,
-  options: [
-    { id: shortId('o'), label: '' },
-    { id: shortId('o'), label: '' },
-  ],
-});
-const newSection = (): SurveySection => ({
-  id: shortId('s'),
-  title: '',
-  questions: [newQuestion()],
-});
-
-/** Choice questions keep their options; the others send none. */
-function cleanSections(sections: SurveySection[] | undefined): SurveySection[] {
-  return (sections ?? []).map((s) => ({
-    id: s.id,
-    title: s.title ?? '',
-    questions: (s.questions ?? []).map((q) => ({
-      id: q.id,
-      type: q.type,
-      text: q.text ?? '',
-      required: !!q.required,
-      ...(q.type === 'single' || q.type === 'multiple'
-        ? { options: (q.options ?? []).map((o) => ({ id: o.id, label: o.label ?? '' })) }
-        : {}),
-    })),
-  }));
-}
+const surveyRules = schemaRules(zSurveyCreate);
 
 /** Puts a server error at its field ('sections.0.questions.1.options' → that path) when it can. */
 function showBuilderError(form: FormInstance, error: unknown, notify: (t: string) => void) {
@@ -105,244 +48,6 @@ function showBuilderError(form: FormInstance, error: unknown, notify: (t: string
   } catch {
     // A field the form does not show: the toast says it.
   }
-}
-
-function QuestionCard(props: {
-  sectionField: number;
-  field: number;
-  index: number;
-  count: number;
-  move: (from: number, to: number) => void;
-  remove: (i: number) => void;
-  disabled: boolean;
-}) {
-  const { t } = useTranslation();
-  const { sectionField, field, index, count, move, remove, disabled } = props;
-  const form = Form.useFormInstance<BuilderValues>();
-  const path = ['sections', sectionField, 'questions', field] as const;
-  const type = Form.useWatch([...path, 'type'], form) as SurveyQuestion['type'] | undefined;
-  const choice = type === 'single' || type === 'multiple';
-  return (
-    <Card
-      size="small"
-      className="survey-question-card"
-      style={{ marginBottom: 12, background: '#fafafa' }}
-      title={`${t('surveys.builder.question')} ${index + 1}`}
-      extra={
-        !disabled && (
-          <Space size={0}>
-            <Button
-              type="text"
-              icon={<ArrowUpOutlined />}
-              aria-label={t('surveys.builder.moveUp')}
-              disabled={index === 0}
-              onClick={() => move(index, index - 1)}
-            />
-            <Button
-              type="text"
-              icon={<ArrowDownOutlined />}
-              aria-label={t('surveys.builder.moveDown')}
-              disabled={index === count - 1}
-              onClick={() => move(index, index + 1)}
-            />
-            <Button
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('surveys.builder.remove')}
-              onClick={() => remove(index)}
-            />
-          </Space>
-        )
-      }
-    >
-      <Form.Item name={[field, 'id']} hidden>
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name={[field, 'text']}
-        label={t('surveys.builder.question')}
-        rules={[{ required: true, whitespace: true, message: t('surveys.builder.question') }]}
-      >
-        <Input.TextArea
-          autoSize={{ minRows: 1, maxRows: 4 }}
-          maxLength={500}
-          placeholder={t('surveys.builder.questionPlaceholder')}
-        />
-      </Form.Item>
-      <Space wrap align="start" size="large">
-        <Form.Item name={[field, 'type']} label={t('surveys.builder.type')}>
-          <Select
-            style={{ width: 180 }}
-            options={surveyQuestionTypes.map((v) => ({ value: v, label: t(`surveys.types.${v}`) }))}
-            onChange={(v: SurveyQuestion['type']) => {
-              const options = form.getFieldValue([...path, 'options']) as unknown[] | undefined;
-              if ((v === 'single' || v === 'multiple') && !options?.length)
-                form.setFieldValue(
-                  [...path, 'options'],
-                  [
-                    { id: shortId('o'), label: '' },
-                    { id: shortId('o'), label: '' },
-                  ],
-                );
-            }}
-          />
-        </Form.Item>
-        <Form.Item
-          name={[field, 'required']}
-          label={t('surveys.builder.required')}
-          valuePropName="checked"
-        >
-          <Switch />
-        </Form.Item>
-      </Space>
-      {choice && (
-        <Form.List name={[field, 'options']}>
-          {(options, { add, remove: removeOption }) => (
-            <div>
-              <Typography.Text type="secondary">{t('surveys.builder.options')}</Typography.Text>
-              {options.map((o, oi) => (
-                <Space key={o.key} align="baseline" style={{ display: 'flex', marginTop: 8 }}>
-                  <Form.Item name={[o.name, 'id']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item
-                    name={[o.name, 'label']}
-                    style={{ marginBottom: 0, flex: 1, minWidth: 220 }}
-                    rules={[
-                      { required: true, whitespace: true, message: t('surveys.builder.options') },
-                    ]}
-                  >
-                    <Input
-                      placeholder={t('surveys.builder.option', { n: oi + 1 })}
-                      maxLength={200}
-                    />
-                  </Form.Item>
-                  {!disabled && options.length > 2 && (
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('surveys.builder.remove')}
-                      onClick={() => removeOption(o.name)}
-                    />
-                  )}
-                </Space>
-              ))}
-              {!disabled && (
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  style={{ marginTop: 8 }}
-                  onClick={() => add({ id: shortId('o'), label: '' })}
-                >
-                  {t('surveys.builder.addOption')}
-                </Button>
-              )}
-            </div>
-          )}
-        </Form.List>
-      )}
-    </Card>
-  );
-}
-
-function SectionCards({ disabled }: { disabled: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Form.List name="sections">
-      {(sections, { add, remove, move }) => (
-        <>
-          {sections.map((s, si) => (
-            <Card
-              key={s.key}
-              title={t('surveys.builder.section', { n: si + 1 })}
-              style={{ marginBottom: 16 }}
-              extra={
-                !disabled && (
-                  <Space size={0}>
-                    <Button
-                      type="text"
-                      icon={<ArrowUpOutlined />}
-                      aria-label={t('surveys.builder.moveUp')}
-                      disabled={si === 0}
-                      onClick={() => move(si, si - 1)}
-                    />
-                    <Button
-                      type="text"
-                      icon={<ArrowDownOutlined />}
-                      aria-label={t('surveys.builder.moveDown')}
-                      disabled={si === sections.length - 1}
-                      onClick={() => move(si, si + 1)}
-                    />
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('surveys.builder.removeSection')}
-                      onClick={() => remove(si)}
-                    />
-                  </Space>
-                )
-              }
-            >
-              <Form.Item name={[s.name, 'id']} hidden>
-                <Input />
-              </Form.Item>
-              <Form.Item name={[s.name, 'title']} label={t('surveys.builder.sectionTitle')}>
-                <Input maxLength={200} placeholder={t('surveys.builder.sectionTitlePlaceholder')} />
-              </Form.Item>
-              <Form.List name={[s.name, 'questions']}>
-                {(questions, q) => (
-                  <>
-                    {questions.length === 0 && (
-                      <Empty
-                        image={Empty.PRESENTED_IMAGE_SIMPLE}
-                        description={t('surveys.builder.noQuestions')}
-                      />
-                    )}
-                    {questions.map((f, qi) => (
-                      <QuestionCard
-                        key={f.key}
-                        sectionField={s.name}
-                        field={f.name}
-                        index={qi}
-                        count={questions.length}
-                        move={q.move}
-                        remove={q.remove}
-                        disabled={disabled}
-                      />
-                    ))}
-                    {!disabled && (
-                      <Button
-                        type="dashed"
-                        block
-                        icon={<PlusOutlined />}
-                        onClick={() => q.add(newQuestion())}
-                      >
-                        {t('surveys.builder.addQuestion')}
-                      </Button>
-                    )}
-                  </>
-                )}
-              </Form.List>
-            </Card>
-          ))}
-          {!disabled && (
-            <Button
-              block
-              size="large"
-              icon={<PlusOutlined />}
-              onClick={() => add(newSection())}
-              style={{ marginBottom: 16 }}
-            >
-              {t('surveys.builder.addSection')}
-            </Button>
-          )}
-        </>
-      )}
-    </Form.List>
-  );
 }
 
 /** The questionnaire builder: a new survey, or the draft of one, with publishing and closing. */
@@ -573,17 +278,20 @@ function Builder({ survey }: { survey?: SurveyDetail }) {
           />
         )}
         {isPhone && <div style={{ marginBottom: 12 }}>{actions}</div>}
-        <Form.Item
-          name="title"
-          label={t('surveys.builder.name')}
-          rules={[{ required: true, whitespace: true, message: t('surveys.builder.name') }]}
-        >
-          <Input maxLength={200} placeholder={t('surveys.builder.namePlaceholder')} />
+        <Form.Item name="title" label={t('surveys.builder.name')} rules={surveyRules.title}>
+          <Input
+            maxLength={max(zSurveyCreate.shape.title)}
+            placeholder={t('surveys.builder.namePlaceholder')}
+          />
         </Form.Item>
-        <Form.Item name="description" label={t('surveys.builder.description')}>
+        <Form.Item
+          name="description"
+          label={t('surveys.builder.description')}
+          rules={surveyRules.description}
+        >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={2000}
+            maxLength={max(zSurveyCreate.shape.description)}
             placeholder={t('surveys.builder.descriptionPlaceholder')}
           />
         </Form.Item>
@@ -591,7 +299,7 @@ function Builder({ survey }: { survey?: SurveyDetail }) {
           <Form.Item
             name="orgUnitId"
             label={t('surveys.builder.unit')}
-            rules={[{ required: true, message: t('surveys.builder.unit') }]}
+            rules={surveyRules.orgUnitId}
           >
             <OrgUnitSelect
               tree={tree.data ?? []}

@@ -1,0 +1,51 @@
+import type { Widen } from '../public';
+import type { messages as zhCN } from '../zh-CN/staff';
+
+/** 人员账号 (staff): staff accounts and their roles. */
+export const messages: Widen<typeof zhCN> = {
+  staff: {
+    title: 'Staff accounts',
+    searchPlaceholder: 'User name or name',
+    roleFilter: 'Role',
+    statusFilter: 'Status',
+    unitFilter: 'Unit',
+    add: 'Add staff',
+    addTitle: 'New staff account',
+    editTitle: 'Edit {{name}}',
+    username: 'User name',
+    displayName: 'Name',
+    phone: 'Mobile',
+    initialPassword: 'Initial password',
+    roles: 'Roles',
+    role: 'Role',
+    orgUnit: 'Unit',
+    status: 'Status',
+    active: 'Active',
+    disabled: 'Disabled',
+    locked: 'Locked',
+    lockedUntil: 'Locked until {{time}}',
+    disable: 'Disable',
+    enable: 'Enable',
+    disableConfirmTitle: 'Disable {{name}}?',
+    disableConfirm:
+      'The account is logged out at once and cannot log in. Its data is kept and it can be enabled again at any time.',
+    enableConfirm: 'Enable {{name}} again?',
+    resetPassword: 'Reset password',
+    resetTitle: 'Reset the password of {{name}}',
+    resetHint:
+      'The account must log in with the new password. Tell the person the new password in person or by phone.',
+    resetDone: 'Password reset',
+    assignRoles: 'Assign roles',
+    rolesTitle: 'Roles of {{name}}',
+    addRole: 'Add a role',
+    usernameFixed: 'The user name cannot be changed later',
+    created: '{{name}} added',
+    saved: 'Saved',
+    disabledDone: '{{name}} disabled',
+    enabledDone: '{{name}} enabled',
+    empty: 'No staff match',
+    emptyHint: 'Try other filters, or click "Add staff"',
+    removeRole: 'Remove this role',
+    totpOn: 'Two-factor authentication on',
+  },
+};
