@@ -14,17 +14,18 @@ import Fastify, {
 } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { interpolate, resources } from '../common/i18n';
 import { zHealth, zLiveness } from '../common/schemas/audit';
+import { faultText, namedError } from '../common/validation';
 import type { DbHandle } from './db';
-import { zodMessage } from './lib/validation';
+import { requestFault } from './lib/validation';
 import { isUniqueViolation, registerGuards } from './guards';
-import { localeOf, SESSION_COOKIE } from './http';
+import { CSRF_HEADER, localeOf, SESSION_COOKIE } from './http';
+import { openApiOptions } from './openapi';
 import { AppError, type ErrorCode } from './lib/errors';
 import { openLimits, takeOrRefuse } from './lib/limits';
 import { auditRoutes } from './modules/audit/routes';
@@ -216,10 +217,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const field =
         issue.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
         String(err.validationContext ?? 'body');
+      // Worded by common/validation.ts, as the form words the same fault at its field. A check that
+      // names a shared error ({ error: 'RATING_OUT_OF_RANGE' }) answers with that code.
+      const fault = requestFault(issue, req, err.validationContext);
+      const named = namedError(fault, messages);
+      if (named) return send(400, named as ErrorCode, {}, { field });
       return send(
         400,
         'VALIDATION_FAILED',
-        { field, detail: ` — ${zodMessage(issue, localeOf(req))}` },
+        { field, detail: ` — ${faultText(fault, localeOf(req))}` },
         { field },
       );
     }
@@ -268,17 +274,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Linli 邻里 API',
-        version: APP_VERSION,
-        description:
-          'Every route but health, log-in and these docs needs the session cookie; writes need the X-CSRF-Token header from /api/auth/me.',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(
+    fastifySwagger,
+    openApiOptions({ version: APP_VERSION, publicPaths: PUBLIC_PATHS }),
+  );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerGuards(app);
@@ -304,7 +303,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (caller === 'expired') throw new AppError(401, 'SESSION_EXPIRED');
     if (caller === 'none') throw new AppError(401, 'UNAUTHENTICATED');
     // A cookie rides along on any site's request; only our own pages know the token in the header.
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== caller.csrfToken) {
+    if (
+      !SAFE_METHODS.has(req.method) &&
+      req.headers[CSRF_HEADER.toLowerCase()] !== caller.csrfToken
+    ) {
       throw new AppError(403, 'CSRF_FAILED');
     }
     if (
@@ -321,7 +323,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // database included (a balancer sends it no traffic when not; while stopping Fastify answers 503).
   app.get(
     '/api/health/live',
-    { schema: { tags: ['system'], response: { 200: zLiveness } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness: the process answers',
+        response: { 200: zLiveness },
+      },
+    },
     () => ({ status: 'ok' as const, version: APP_VERSION }),
   );
   const readiness = async (reply: FastifyReply) => {
@@ -334,7 +342,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable' as const, ...health });
     }
   };
-  const healthSchema = { tags: ['system'], response: { 200: zHealth, 503: zHealth } };
+  const healthSchema = {
+    tags: ['system'],
+    summary: 'Readiness: the process and its database answer (503 when not)',
+    response: { 200: zHealth, 503: zHealth },
+  };
   app.get('/api/health', { schema: healthSchema }, (_req, reply) => readiness(reply));
   app.get('/api/health/ready', { schema: healthSchema }, (_req, reply) => readiness(reply));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedAs } from '../validation';
 import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
 import { zIssueCategory } from './issues';
 import { zAddress } from './people';
@@ -34,7 +35,7 @@ export const needKinds = ['issue', 'referral'] as const;
 const zPhone = z
   .string()
   .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'a mobile or landline number');
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, wordedAs('phone'));
 const zPhotoRef = z.object({ id: z.string(), url: z.string(), thumbUrl: z.string().nullable() });
 const zRef = z.object({ id: z.string(), name: z.string() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedAs } from '../validation';
 import { roles } from '../roles';
 import { zId } from './common';
 import { zOrgUnitKind } from './org';
@@ -10,7 +11,7 @@ export const zLogin = z.object({
   password: z.string().min(1).max(200),
   totp: z
     .string()
-    .regex(/^\d{6}$/)
+    .regex(/^\d{6}$/, wordedAs('sixDigits'))
     .optional()
     .describe('six-digit code when the second factor is on'),
 });
@@ -54,7 +55,9 @@ export const zPasswordChange = z.object({
 export type PasswordChange = z.infer<typeof zPasswordChange>;
 
 export const zTotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() });
-export const zTotpEnable = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const zTotpEnable = z.object({
+  code: z.string().regex(/^\d{6}$/, wordedAs('sixDigits')),
+});
 export const zTotpDisable = z.object({ password: z.string().min(1) });
 
 /** Shared by the server's check and the web form's hint: at least 10 characters, three kinds of character. */

@@ -8,14 +8,17 @@ export const zVersion = z
   .describe('the version that was read; a stale one answers 409');
 export const zTimestamp = z.string().describe('ISO 8601 in UTC');
 
-export const zErrorReply = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    field: z.string().optional(),
-    current: z.unknown().optional().describe('on 409: the record as it is now'),
-  }),
-});
+// Named, so the API document refers to it rather than repeating it under every route.
+export const zErrorReply = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      field: z.string().optional(),
+      current: z.unknown().optional().describe('on 409: the record as it is now'),
+    }),
+  })
+  .meta({ id: 'ErrorReply' });
 export type ErrorReply = z.infer<typeof zErrorReply>;
 
 export const zIdParams = z.object({ id: zId });

@@ -113,6 +113,8 @@ export const zIssueAction = z.enum(issueActions);
 const zRef = z.object({ id: z.string(), name: z.string() });
 const zPhotoRef = z.object({ id: z.string(), url: z.string(), thumbUrl: z.string().nullable() });
 const zNote = z.string().trim().max(2000);
+/** Whatever is wrong with a rating (none, 0, 4.5, "5"), the answer is the shared 评价须为 1 到 5 分. */
+const ratingError = { error: 'RATING_OUT_OF_RANGE' } as const;
 const zRequiredNote = z.string().trim().min(1).max(2000);
 const zPhotoIds = z.array(zId).max(20).optional();
 
@@ -220,7 +222,7 @@ export const zIssueCommand = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('rate'),
     ...withVersion,
-    rating: z.number().int().min(1).max(5),
+    rating: z.number(ratingError).int(ratingError).min(1, ratingError).max(5, ratingError),
     note: zNote.optional(),
   }),
   z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedAs } from '../validation';
 import { zId, zTimestamp, zVersion } from './common';
 
 /** The group chats a robot message can go to: 企业微信 (WeCom) and 钉钉 (DingTalk). */
@@ -9,7 +10,7 @@ const zUrl = z
   .string()
   .trim()
   .max(500)
-  .regex(/^https?:\/\/\S+$/, 'an http(s) address')
+  .regex(/^https?:\/\/\S+$/, wordedAs('webhookUrl'))
   .describe('the robot’s webhook address, as the group chat gives it (it holds the key)');
 
 export const zWebhook = z.object({

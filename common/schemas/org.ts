@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedAs } from '../validation';
 import { orgUnitKinds } from '../roles';
 import { zId, zTimestamp, zVersion } from './common';
 
@@ -19,11 +20,15 @@ export const zOrgUnit = z.object({
 export type OrgUnit = z.infer<typeof zOrgUnit>;
 
 export type OrgTreeNode = OrgUnit & { children: OrgTreeNode[] };
-export const zOrgTreeNode: z.ZodType<OrgTreeNode> = zOrgUnit.extend({
-  get children() {
-    return z.array(zOrgTreeNode);
-  },
-});
+// A recursive schema can only be written out once, under a name its children refer to: the id
+// makes it a component of the API document.
+export const zOrgTreeNode: z.ZodType<OrgTreeNode> = zOrgUnit
+  .extend({
+    get children() {
+      return z.array(zOrgTreeNode);
+    },
+  })
+  .meta({ id: 'OrgTreeNode' });
 
 export const zOrgTree = z.object({ tree: z.array(zOrgTreeNode) });
 export const zOrgTreeQuery = z.object({
@@ -37,7 +42,7 @@ const zName = z.string().trim().min(1).max(60);
 const zCode = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z-]{1,20}$/, 'digits, letters or -, at most 20');
+  .regex(/^[0-9A-Za-z-]{1,20}$/, wordedAs('unitCode'));
 
 export const zOrgUnitCreate = z.object({
   id: zId.optional(),

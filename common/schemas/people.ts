@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedAs } from '../validation';
 import {
   careTags,
   disabilityCategories,
@@ -20,12 +21,13 @@ const zDate = z.iso.date();
 const zPhone = z
   .string()
   .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'a mobile or landline number');
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, wordedAs('phone'));
 export const zIdNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(idNumberValid, 'not a valid ID number (GB 11643 check digit)');
+  .regex(/^\d{17}[\dX]$/, wordedAs('idNumberFormat'))
+  .refine(idNumberValid, wordedAs('idNumber'));
 
 export const zDisability = z.object({
   category: z.enum(disabilityCategories),
@@ -187,6 +189,17 @@ export const zReveal = z.object({
   reason: z.string().trim().min(4).max(200),
 });
 export const zRevealed = z.object({ field: z.string(), value: z.string().nullable() });
+/** One break-the-glass read, for the station supervisor's review. */
+export const zSensitiveRead = z.object({
+  id: zId,
+  residentId: zId,
+  residentName: z.string(),
+  field: z.string(),
+  reason: z.string(),
+  username: z.string(),
+  at: zTimestamp,
+});
+export type SensitiveRead = z.infer<typeof zSensitiveRead>;
 
 export const zConsentCreate = z.object({
   givenBy: z.enum(['self', 'guardian']),

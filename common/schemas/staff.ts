@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedAs } from '../validation';
 import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
 import { zRole, zRoleAssignmentView } from './auth';
 
@@ -23,15 +24,12 @@ export type Staff = z.infer<typeof zStaff>;
 const zUsername = z
   .string()
   .trim()
-  .regex(
-    /^[a-z][a-z0-9._-]{2,31}$/,
-    'lower-case letters, digits, . _ -; 3 to 32, starting with a letter',
-  );
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, wordedAs('username'));
 const zDisplayName = z.string().trim().min(1).max(40);
 const zPhone = z
   .string()
   .trim()
-  .regex(/^1\d{10}$/, '11-digit mobile number')
+  .regex(/^1\d{10}$/, wordedAs('mobile'))
   .nullable()
   .optional();
 

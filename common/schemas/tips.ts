@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedAs } from '../validation';
 import { zId, zPage, zPageQuery, zTimestamp, zVersion } from './common';
 import { zIssueCategory } from './issues';
 import {
@@ -31,7 +32,7 @@ const zText = (max: number) => z.string().trim().min(1).max(max);
 const zPhone = z
   .string()
   .trim()
-  .regex(/^[0-9+\-\s]{5,20}$/);
+  .regex(/^[0-9+\-\s]{5,20}$/, wordedAs('anyPhone'));
 
 const tipBody = {
   topic: z.enum(tipTopics),

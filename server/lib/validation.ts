@@ -1,15 +1,30 @@
-import type { FastifySchemaValidationError } from 'fastify';
-import type { $ZodRawIssue } from 'zod/v4/core';
-import { en, zhCN } from 'zod/locales';
-import type { Locale } from '../../common/i18n';
+import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type { Fault } from '../../common/validation';
 
-const zodLocales = { 'zh-CN': zhCN(), 'en-US': en() };
+const sources = {
+  body: 'body',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+} as const;
 
-/** Zod's own wording of a failed check, in the caller's language (zod's messages are English by default). */
-export function zodMessage(issue: FastifySchemaValidationError, locale: Locale): string {
-  const raw = { ...issue.params, code: issue.keyword } as unknown as $ZodRawIssue;
-  const text = zodLocales[locale].localeError(raw);
-  const message = typeof text === 'string' ? text : (text?.message ?? issue.message ?? '');
-  // Fastify does not hand the input back, so zod would say it "received undefined": leave that out.
-  return message.replace(/[，,]\s*(实际接收|received)\s*undefined$/, '');
+/**
+ * A request's failed check as the shared wording takes it (common/validation.ts), so the reply says
+ * what a form says at the field. Fastify hands back zod's issue without the value; it is read from
+ * the request, so a missing field reads 请填写此项 rather than a type.
+ */
+export function requestFault(
+  issue: FastifySchemaValidationError,
+  req: FastifyRequest,
+  context: string | undefined,
+): Fault {
+  const source = sources[(context ?? 'body') as keyof typeof sources] ?? 'body';
+  let input: unknown = req[source];
+  for (const key of issue.instancePath.split('/').slice(1)) {
+    input =
+      typeof input === 'object' && input !== null
+        ? (input as Record<string, unknown>)[key]
+        : undefined;
+  }
+  return { ...issue.params, code: issue.keyword, message: issue.message, input };
 }

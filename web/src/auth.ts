@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Login, Me } from '../../common/schemas/auth';
+import type { z } from 'zod';
+import type { Login, Me, PasswordChange, zTotpSetup } from '../../common/schemas/auth';
 import { adminRoles, roles, type Role } from '../../common/roles';
 import { ApiError, apiGet, apiSend, setCsrfToken } from './api';
+import { useWrite } from './use-write';
 
 export const meKey = ['auth', 'me'] as const;
 
@@ -61,6 +63,31 @@ export function useAuthActions() {
       }
     },
   };
+}
+
+/** The caller's own password; nothing on screen shows it, so nothing is fetched again. */
+export function useChangePassword() {
+  return useWrite({
+    send: (body: PasswordChange) => apiSend<{ ok: true }>('POST', '/auth/password', body),
+    changes: () => [],
+  });
+}
+
+/** The second factor: set up, turned on, turned off; the caller's own record says which. */
+export function useTotpWrites() {
+  const setup = useWrite({
+    send: () => apiSend<z.infer<typeof zTotpSetup>>('POST', '/auth/totp/setup'),
+    changes: () => [],
+  });
+  const enable = useWrite({
+    send: (code: string) => apiSend<unknown>('POST', '/auth/totp/enable', { code }),
+    changes: () => [meKey],
+  });
+  const disable = useWrite({
+    send: (password: string) => apiSend<unknown>('POST', '/auth/totp/disable', { password }),
+    changes: () => [meKey],
+  });
+  return { setup, enable, disable };
 }
 
 export function isAdmin(me: Me): boolean {

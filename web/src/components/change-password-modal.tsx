@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PasswordChange } from '../../../common/schemas/auth';
-import { apiSend } from '../api';
-import { useMe } from '../auth';
+import { zPasswordChange, type PasswordChange } from '../../../common/schemas/auth';
+import { useChangePassword, useMe } from '../auth';
 import { passwordRule, showServerError } from './form-errors';
+import { requiredRule, schemaRules } from './zod-form';
+
+const rules = schemaRules(zPasswordChange);
 
 type Values = PasswordChange & { confirm: string };
 
@@ -13,16 +14,15 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const change = useChangePassword();
 
   const submit = async (values: Values) => {
-    setSaving(true);
     try {
       const body: PasswordChange = {
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
       };
-      await apiSend('POST', '/auth/password', body);
+      await change.mutateAsync(body);
       void message.success(t('password.changed'));
       onClose();
     } catch (error) {
@@ -30,8 +30,6 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         WRONG_PASSWORD: 'currentPassword',
         WEAK_PASSWORD: 'newPassword',
       });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -41,7 +39,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       title={t('password.title')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={change.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
       afterClose={() => form.resetFields()}
@@ -57,7 +55,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item
           name="currentPassword"
           label={t('password.current')}
-          rules={[{ required: true, message: t('common.required') }]}
+          rules={rules.currentPassword}
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
@@ -65,10 +63,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           name="newPassword"
           label={t('password.new')}
           extra={t('password.hint')}
-          rules={[
-            { required: true, message: t('common.required') },
-            passwordRule(t, () => me.username),
-          ]}
+          rules={[...rules.newPassword, passwordRule(t, () => me.username)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -76,8 +71,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           name="confirm"
           label={t('password.confirm')}
           dependencies={['newPassword']}
+          // The form's own field: the API takes the new password once.
           rules={[
-            { required: true, message: t('common.required') },
+            requiredRule(),
             ({ getFieldValue }) => ({
               validator: async (_, value) => {
                 if (value && value !== getFieldValue('newPassword')) {

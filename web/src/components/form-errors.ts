@@ -1,7 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { RuleObject } from 'antd/es/form';
 import type { TFunction } from 'i18next';
-import type { z } from 'zod';
 import { passwordProblems } from '../../../common/schemas/auth';
 import { ApiError } from '../api';
 
@@ -28,16 +27,6 @@ export function showServerError(
     }
   }
   notify(text);
-}
-
-/** A form rule backed by the shared zod schema, with a message in the user's language. */
-export function zodRule(schema: z.ZodType, message: string): RuleObject {
-  return {
-    validator: async (_, value: unknown) => {
-      if (value === undefined || value === null || value === '') return;
-      if (!schema.safeParse(value).success) throw new Error(message);
-    },
-  };
 }
 
 const problemKeys = ['tooShort', 'tooSimple', 'containsUsername'] as const;

@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { locales, type Locale } from '../../../common/i18n';
+import { locales, type Locale } from '../../../common/i18n/public';
 import { changeLocale, currentLocale } from '../i18n';
 
 export function LanguageSwitch({ block }: { block?: boolean }) {

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, QRCode, Space, Tag, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { zTotpSetup } from '../../../common/schemas/auth';
-import { apiSend } from '../api';
-import { meKey, useMe } from '../auth';
+import { zTotpDisable, zTotpEnable, type zTotpSetup } from '../../../common/schemas/auth';
+import { useMe, useTotpWrites } from '../auth';
 import { showServerError } from './form-errors';
+import { fieldRules } from './zod-form';
 
 type TotpSetup = z.infer<typeof zTotpSetup>;
 
@@ -16,38 +15,33 @@ export function TotpCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const queryClient = useQueryClient();
+  const writes = useTotpWrites();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [disabling, setDisabling] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [codeForm] = Form.useForm<{ code: string }>();
   const [passwordForm] = Form.useForm<{ password: string }>();
   const notify = (text: string) => void message.error(text);
 
+  const busy = writes.setup.isPending || writes.enable.isPending || writes.disable.isPending;
+
   const run = async (action: () => Promise<void>, form?: typeof codeForm | typeof passwordForm) => {
-    setBusy(true);
     try {
       await action();
     } catch (error) {
       showServerError(form, error, notify, { TOTP_INVALID: 'code', WRONG_PASSWORD: 'password' });
-    } finally {
-      setBusy(false);
     }
   };
-  const start = () =>
-    run(async () => setSetup(await apiSend<TotpSetup>('POST', '/auth/totp/setup')));
+  const start = () => run(async () => setSetup(await writes.setup.mutateAsync()));
   const enable = ({ code }: { code: string }) =>
     run(async () => {
-      await apiSend('POST', '/auth/totp/enable', { code });
+      await writes.enable.mutateAsync(code);
       setSetup(null);
-      await queryClient.invalidateQueries({ queryKey: meKey });
       void message.success(t('totp.enabled'));
     }, codeForm);
   const disable = ({ password }: { password: string }) =>
     run(async () => {
-      await apiSend('POST', '/auth/totp/disable', { password });
+      await writes.disable.mutateAsync(password);
       setDisabling(false);
-      await queryClient.invalidateQueries({ queryKey: meKey });
       void message.success(t('totp.disabled'));
     }, passwordForm);
 
@@ -97,7 +91,7 @@ export function TotpCard() {
             <Form.Item
               name="code"
               label={t('totp.code')}
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t('totp.codeFormat') }]}
+              rules={fieldRules(zTotpEnable.shape.code)}
             >
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
             </Form.Item>
@@ -124,7 +118,7 @@ export function TotpCard() {
           <Form.Item
             name="password"
             label={t('totp.password')}
-            rules={[{ required: true, message: t('common.required') }]}
+            rules={fieldRules(zTotpDisable.shape.password)}
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
