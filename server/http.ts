@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { pickLocale, type Locale } from '../common/i18n';
 import type { Db } from './db';
-import type { Caller } from './modules/auth/caller';
+import type { Caller } from './lib/caller';
 import type { AuthSettings } from './modules/auth/service';
 import { AppError } from './lib/errors';
 import { todayInShanghai } from './lib/time';
@@ -17,6 +18,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'linli_session';
+/** Where a write sends back the session's CSRF token (the cookie alone rides along on any site's request). */
+export const CSRF_HEADER = 'X-CSRF-Token';
 
 /** The logged-in caller; the auth hook has already answered 401 for routes that need one. */
 export function callerOf(req: FastifyRequest): Caller {
@@ -58,6 +61,21 @@ export const sendXlsx = (reply: FastifyReply, file: Buffer, name: string, asciiN
 
 export const sendPdf = (reply: FastifyReply, pdf: Buffer, name: string, asciiName: string) =>
   sendFile(reply, pdf, { type: 'application/pdf', name, asciiName, inline: true });
+
+/** The bytes of a file reply: Fastify sends a Buffer as it is, so this only documents it. */
+const zFileBytes = z
+  .custom<Buffer>((v) => Buffer.isBuffer(v))
+  .meta({ type: 'string', format: 'binary' });
+
+/** The 200 of a route that answers a file rather than JSON, for the API document. */
+export function fileReply(description: string, types: readonly string[]) {
+  return {
+    description,
+    content: Object.fromEntries(types.map((type) => [type, { schema: zFileBytes }])),
+  };
+}
+export const XLSX_REPLY = fileReply('The .xlsx file, as an attachment', [XLSX_TYPE]);
+export const PDF_REPLY = fileReply('The PDF, inline to print; never cached', ['application/pdf']);
 
 /** Today in Asia/Shanghai, for the names of exported files. */
 export const fileDate = todayInShanghai;

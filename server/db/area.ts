@@ -1,4 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 
 /** A caller's area as a filter on rows that carry street_id, community_id, grid_id and org_path. */
 export type AreaClause =
@@ -30,6 +36,26 @@ export function areaCondition<DB, TB extends keyof DB>(
     if (a.column === 'org_path')
       parts.push(eb(sql.ref(`${table}.org_path`), 'like', `${a.prefix}%`));
   return parts.length === 1 ? parts[0] : eb.or(parts);
+}
+
+/** Whether the area is every row: a list then needs no condition, and an index may give its order. */
+export const isWholeArea = (area: readonly AreaClause[]): boolean =>
+  area.some((a) => a.column === 'all');
+
+/** The areas under these org paths (a caller's scope roots), as clauses. */
+export const underPaths = (paths: readonly string[]): AreaClause[] =>
+  paths.map((prefix) => ({ column: 'org_path', prefix }));
+
+/**
+ * The query's rows of `table` that lie in the area: the one scope predicate every list applies
+ * (areaCondition), left out for the whole district. An empty area finds nothing.
+ */
+export function inScope<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  table: string,
+  area: readonly AreaClause[],
+): SelectQueryBuilder<DB, TB, O> {
+  return isWholeArea(area) ? q : q.where((eb) => areaCondition(eb, table, area)!);
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/support/db';
 import { generateDistrict, type District } from '../../test/support/district';
 import { createFieldCipher, useFieldCipher } from '../lib/crypto';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import { resolveSession } from '../modules/auth/service';
 import { listCases } from '../modules/cases/service';
 import { getToday } from '../modules/cases/followups';

@@ -1,8 +1,7 @@
 import sharp from 'sharp';
-import type { Role } from '../../common/roles';
 import type { Db } from '../db';
-import type { Assignment, Caller } from '../modules/auth/caller';
-import { findAssignmentsWithPaths, findStaffUserByUsername } from '../modules/auth/repo';
+import type { Caller } from '../lib/caller';
+import { callerOfAccount } from '../modules/auth/service';
 import { addDays } from '../modules/cases/care';
 import { uploadImage } from '../modules/files/service';
 import type { FileStore } from '../modules/files/store';
@@ -34,38 +33,8 @@ export interface ActivitySeedRefs {
   fileStore: FileStore;
 }
 
-function areaOf(r: {
-  kind: string;
-  org_unit_id: string;
-  path: string;
-  parent_id: string | null;
-  parent_path: string | null;
-}): Assignment['area'] {
-  if (r.kind === 'station' && r.parent_id && r.parent_path)
-    return { kind: 'street', id: r.parent_id, path: r.parent_path };
-  if (r.kind === 'district' || r.kind === 'street' || r.kind === 'community' || r.kind === 'grid')
-    return { kind: r.kind, id: r.org_unit_id, path: r.path };
-  return null;
-}
-
 async function accountCaller(db: Db, username: string): Promise<Caller> {
-  const user = (await findStaffUserByUsername(db, username))!;
-  const rows = await findAssignmentsWithPaths(db, user.id);
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    ip: '127.0.0.1',
-    assignments: rows.map((r) => ({
-      role: r.role as Role,
-      orgUnitId: r.org_unit_id,
-      path: r.path,
-      area: areaOf(r),
-    })),
-    sessionId: '',
-    csrfToken: '',
-    totpEnabled: false,
-  };
+  return (await callerOfAccount(db, username))!;
 }
 
 /** Those in the clinic's queue who signed the sheet by name only: 36 more, 42 checked in in all. */

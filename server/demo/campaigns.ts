@@ -1,7 +1,7 @@
 import type { VisitCreate, VisitOutcome } from '../../common/schemas/campaigns';
 import { questionsOf, type SurveyVersion } from '../../common/schemas/surveys';
 import type { Db } from '../db';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import { createCampaign } from '../modules/campaigns/service';
 import { recordVisit } from '../modules/campaigns/visits';
 import { addDays } from '../modules/cases/care';

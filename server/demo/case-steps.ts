@@ -7,7 +7,7 @@ import type {
 } from '../../common/schemas/cases';
 import type { Household } from '../../common/schemas/people';
 import type { Db } from '../db';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import { nowIso } from '../lib/time';
 import { addDays, todayInShanghai } from '../modules/cases/care';
 import { createRecord } from '../modules/cases/records';

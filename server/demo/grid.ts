@@ -1,11 +1,10 @@
 import sharp from 'sharp';
-import type { Role } from '../../common/roles';
 import type { IssueCommand } from '../../common/schemas/issues';
 import type { Inspection, ItemResultInput } from '../../common/schemas/places';
 import type { Db } from '../db';
 import { addDays } from '../modules/cases/care';
-import type { Assignment, Caller } from '../modules/auth/caller';
-import { findAssignmentsWithPaths, findStaffUserByUsername } from '../modules/auth/repo';
+import type { Caller } from '../lib/caller';
+import { callerOfAccount } from '../modules/auth/service';
 import { uploadImage } from '../modules/files/service';
 import type { FileStore } from '../modules/files/store';
 import { getIssue, reportIssue, runIssueCommand } from '../modules/issues/service';
@@ -38,39 +37,9 @@ export interface GridSeedRefs {
   fileStore: FileStore;
 }
 
-function areaOf(r: {
-  kind: string;
-  org_unit_id: string;
-  path: string;
-  parent_id: string | null;
-  parent_path: string | null;
-}): Assignment['area'] {
-  if (r.kind === 'station' && r.parent_id && r.parent_path)
-    return { kind: 'street', id: r.parent_id, path: r.parent_path };
-  if (r.kind === 'district' || r.kind === 'street' || r.kind === 'community' || r.kind === 'grid')
-    return { kind: r.kind, id: r.org_unit_id, path: r.path };
-  return null;
-}
-
 /** A demo account as the services see it when it signs in. */
 export async function accountCaller(db: Db, username: string): Promise<Caller> {
-  const user = (await findStaffUserByUsername(db, username))!;
-  const rows = await findAssignmentsWithPaths(db, user.id);
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    ip: '127.0.0.1',
-    assignments: rows.map((r) => ({
-      role: r.role as Role,
-      orgUnitId: r.org_unit_id,
-      path: r.path,
-      area: areaOf(r),
-    })),
-    sessionId: '',
-    csrfToken: '',
-    totpEnabled: false,
-  };
+  return (await callerOfAccount(db, username))!;
 }
 
 /** A point in Asia/Shanghai time, `days` before today (never in the future). */

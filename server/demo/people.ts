@@ -3,7 +3,7 @@ import type { CareTag } from '../../common/people';
 import type { Household, HouseholdCreate, ResidentFields } from '../../common/schemas/people';
 import type { Db } from '../db';
 import { todayInShanghai } from '../lib/time';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import { findUnitByName } from '../modules/org/service';
 import {
   addMember,

@@ -1,6 +1,6 @@
 import type { ChecklistCreate, PlaceCreate } from '../../common/schemas/places';
 import type { Db } from '../db';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import { findUnitByName } from '../modules/org/service';
 import { createChecklist } from '../modules/places/checklists';
 import { createPlace } from '../modules/places/service';

@@ -1,6 +1,6 @@
 import type { Role } from '../../common/roles';
 import type { Db } from '../db';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import { createStaffDirect } from '../modules/auth/staff-service';
 import { createDistrict, createOrgUnit, getOrgUnit } from '../modules/org/service';
 import type { OrgUnit } from '../../common/schemas/org';

@@ -1,6 +1,6 @@
 import type { SurveyAnswerValue, SurveySection } from '../../common/schemas/surveys';
 import type { Db } from '../db';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import { getOrgUnit } from '../modules/org/service';
 import { createHousehold } from '../modules/people/service';
 import { createSurvey, publishSurvey, recordSurveyAnswer } from '../modules/surveys/service';

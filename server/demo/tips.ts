@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { Caller } from '../modules/auth/caller';
+import type { Caller } from '../lib/caller';
 import {
   answerTip,
   convertTipToCase,

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cellText } from '../modules/imports/sheet-stream';
-import { writeWorkbook } from './xlsx';
+import { cellText, writeWorkbook } from './xlsx';
 
 /** Every cell of the first sheet as exceljs reads it back, row by row. */
 async function readCells(file: Buffer): Promise<ExcelJS.CellValue[][]> {

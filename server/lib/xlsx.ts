@@ -44,3 +44,24 @@ export async function writeWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * A cell as text the way a person reads it: dates as 1986-03-08, formulas as their result, and text
+ * Linli's own export guarded against formulas ('=…) as it was typed.
+ */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return restoreText(v.trim());
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if ('richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
+  if ('hyperlink' in v) return String(v.text ?? '').trim();
+  if ('result' in v || 'formula' in v || 'sharedFormula' in v)
+    return cellText((v as ExcelJS.CellFormulaValue).result ?? null);
+  return '';
+}

@@ -2,7 +2,7 @@ import type { Role } from '../../../common/roles';
 import type { Db } from '../../db';
 import type { ActivityRow } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import type { Assignment, Caller } from '../auth/caller';
+import type { Assignment, Caller } from '../../lib/caller';
 import { idsOnPath } from '../org/service';
 import type { AreaClause } from './repo';
 import * as repo from './repo';

@@ -3,8 +3,9 @@ import { zhCN } from '../../../common/i18n/zh-CN';
 import { forbidden } from '../../lib/errors';
 import { formatShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole } from '../auth/caller';
-import { tableWorkbook } from '../people/ledger-sheet';
+import { hasRole } from '../../lib/caller';
+import { tableWorkbook } from '../../lib/table-workbook';
+import { unitNames } from '../org/service';
 import { ACTIVITY_READERS, readableActivity } from './access';
 import * as repo from './repo';
 import { activityFilter, type Ctx } from './service';
@@ -22,10 +23,16 @@ export async function exportActivities(
     limit: ACTIVITY_EXPORT_LIMIT,
     offset: 0,
   });
-  const partners = await repo.findActivityPartners(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [partners, names] = await Promise.all([
+    repo.findActivityPartners(
+      db,
+      rows.map((r) => r.id),
+    ),
+    unitNames(
+      db,
+      rows.map((r) => r.community_id),
+    ),
+  ]);
   const f = m.fields;
   const file = await tableWorkbook(
     m.registerSheet,
@@ -44,7 +51,7 @@ export async function exportActivities(
     rows.map((r) => ({
       title: r.title,
       type: m.types[r.type as keyof typeof m.types] ?? r.type,
-      community: r.community_name ?? '',
+      community: (r.community_id && names.get(r.community_id)) || '',
       startAt: formatShanghai(r.start_at),
       endAt: formatShanghai(r.end_at),
       place: r.place,

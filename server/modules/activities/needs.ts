@@ -8,7 +8,7 @@ import { fieldCipher } from '../../lib/crypto';
 import { reportIssue } from '../issues/service';
 import { helpableActivity } from './access';
 import * as repo from './repo';
-import type { Ctx } from './service';
+import { presentNeeds, type Ctx } from './service';
 
 /**
  * A need noticed at an activity becomes, in one step and one transaction, an issue on the board (a
@@ -22,16 +22,7 @@ export async function recordNeed(
   return opts.db.transaction().execute(async (db) => {
     const present = async (needId: string): Promise<Need> => {
       const n = (await repo.findNeeds(db, opts.id)).find((x) => x.id === needId)!;
-      return {
-        id: n.id,
-        kind: n.kind,
-        description: n.description,
-        attendanceId: n.attendance_id,
-        name: n.name,
-        targetId: n.target_id,
-        createdAt: n.created_at,
-        createdBy: n.created_by_name ?? '',
-      };
+      return (await presentNeeds(db, [n]))[0];
     };
     if (input.id) {
       const existing = await repo.getNeed(db, input.id);

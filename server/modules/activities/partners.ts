@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole } from '../auth/caller';
+import { hasRole } from '../../lib/caller';
 import { describeUnits } from '../org/service';
 import { ACTIVITY_MANAGERS, ACTIVITY_READERS, coversStreet, partnerScope } from './access';
 import * as repo from './repo';

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { areaCondition, inScope, underPaths, type AreaClause } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type {
   ActivityAttendanceRow,
   ActivityAttendanceTable,
@@ -20,27 +22,10 @@ export const isUniqueViolation = (e: unknown): boolean => {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
-/** Where a caller may look: equal to a street or community, or below a path. */
-export type AreaClause =
-  { column: 'street_id' | 'community_id'; id: string } | { column: 'org_path'; prefix: string };
-
-export type ActivityView = ActivityRow & { community_name: string | null };
-
-// Lists join the org table for the community's name only; those rows are read here, never written.
-function activityViews(db: Db) {
-  return db
-    .selectFrom('activity')
-    .leftJoin('org_unit as c', 'c.id', 'activity.community_id')
-    .selectAll('activity')
-    .select('c.name as community_name');
-}
+export type { AreaClause };
 
 export async function getActivity(db: Db, id: string): Promise<ActivityRow | undefined> {
   return db.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function getActivityView(db: Db, id: string): Promise<ActivityView | undefined> {
-  return activityViews(db).where('activity.id', '=', id).executeTakeFirst();
 }
 
 export async function insertActivity(db: Db, row: Insertable<ActivityTable>): Promise<void> {
@@ -84,15 +69,7 @@ export interface ActivityFilter {
 }
 
 function filtered(db: Db, f: ActivityFilter) {
-  let q = activityViews(db).where((eb) =>
-    eb.or(
-      f.area.map((a) =>
-        a.column === 'org_path'
-          ? eb('activity.org_path', 'like', `${a.prefix}%`)
-          : eb(`activity.${a.column}`, '=', a.id),
-      ),
-    ),
-  );
+  let q = inScope(db.selectFrom('activity').selectAll('activity'), 'activity', f.area);
   if (f.q) {
     const like = `%${f.q.replace(/[%_]/g, '')}%`;
     q = q.where((eb) =>
@@ -110,23 +87,14 @@ function filtered(db: Db, f: ActivityFilter) {
 export async function findActivities(
   db: Db,
   f: ActivityFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: ActivityView[]; total: number }> {
+  page: Page,
+): Promise<{ rows: ActivityRow[]; total: number }> {
   if (f.area.length === 0) return { rows: [], total: 0 };
-  const q = filtered(db, f);
-  const [rows, count] = await Promise.all([
-    q
-      .orderBy('activity.start_at', 'desc')
-      .orderBy('activity.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  return paginate(
+    db,
+    filtered(db, f).orderBy('activity.start_at', 'desc').orderBy('activity.id', 'desc'),
+    page,
+  );
 }
 
 // ——— partners ———
@@ -172,7 +140,9 @@ export async function findPartners(
     .where((eb) =>
       eb.or([
         ...(streetIds?.length ? [eb('partner.street_id', 'in', streetIds)] : []),
-        ...districtPrefixes.map((p) => eb('partner.org_path', 'like', `${p}%`)),
+        ...(districtPrefixes.length
+          ? [areaCondition(eb, 'partner', underPaths(districtPrefixes))!]
+          : []),
       ]),
     )
     .orderBy('partner.name')
@@ -358,17 +328,12 @@ export async function insertHandout(db: Db, row: Insertable<ActivityHandoutTable
 
 // ——— needs ———
 
-export async function findNeeds(
-  db: Db,
-  activityId: string,
-): Promise<(ActivityNeedRow & { created_by_name: string | null })[]> {
+export async function findNeeds(db: Db, activityId: string): Promise<ActivityNeedRow[]> {
   return db
-    .selectFrom('activity_need as n')
-    .leftJoin('staff_user as s', 's.id', 'n.created_by')
-    .selectAll('n')
-    .select('s.display_name as created_by_name')
-    .where('n.activity_id', '=', activityId)
-    .orderBy('n.created_at')
+    .selectFrom('activity_need')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .orderBy('created_at')
     .execute();
 }
 

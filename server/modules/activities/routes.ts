@@ -28,7 +28,7 @@ import {
   zPartnerUpdate,
 } from '../../../common/schemas/activities';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
-import { callerOf, fileDate, sendCreated, sendXlsx } from '../../http';
+import { callerOf, fileDate, sendCreated, sendXlsx, XLSX_REPLY } from '../../http';
 import * as activities from './service';
 
 const tags = ['activities'];
@@ -63,6 +63,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The activities GET /api/activities finds, as an .xlsx register (audited)',
         querystring: zActivityQuery,
+        response: { 200: XLSX_REPLY, ...errors },
       },
     },
     async (req, reply) => {
@@ -137,7 +138,14 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/activities/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zActivityDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'An activity with its photos, handouts and needs',
+        params: zIdParams,
+        response: { 200: zActivityDetail, ...errors },
+      },
+    },
     (req) => activities.getActivity({ ...ctx(req), id: req.params.id }),
   );
   app.patch(
@@ -186,6 +194,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The check-in sheet as .xlsx (phones masked, audited)',
         params: zIdParams,
+        response: { 200: XLSX_REPLY, ...errors },
       },
     },
     async (req, reply) => {

@@ -6,16 +6,19 @@ import type {
   ActivityStatus,
   ActivityStatusChange,
   ActivityUpdate,
+  Need,
 } from '../../../common/schemas/activities';
 import type { Db } from '../../db';
-import type { ActivityRow } from '../../db/schema';
+import { pageOf } from '../../db/paging';
+import type { ActivityNeedRow, ActivityRow } from '../../db/schema';
 import { AppError, forbidden, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
 import { attachFiles, filesOf } from '../files/service';
-import { describeUnits } from '../org/service';
+import { staffDisplayNames } from '../auth/staff-service';
+import { describeUnits, unitNames } from '../org/service';
 import {
   ACTIVITY_READERS,
   areaClauses,
@@ -45,9 +48,11 @@ const NEXT: Record<ActivityStatus, readonly ActivityStatus[]> = {
   cancelled: [],
 };
 
-function presentActivity(
-  v: repo.ActivityView,
+/** An activity as lists show it; `names` holds its community's name (unitNames). */
+export function presentActivity(
+  v: ActivityRow,
   partners: { activity_id: string; id: string; name: string }[],
+  names: Map<string, string>,
 ): Activity {
   return {
     id: v.id,
@@ -55,7 +60,7 @@ function presentActivity(
     type: v.type as Activity['type'],
     status: v.status,
     communityId: v.community_id,
-    communityName: v.community_name ?? '',
+    communityName: (v.community_id && names.get(v.community_id)) || '',
     startAt: v.start_at,
     endAt: v.end_at,
     place: v.place,
@@ -68,35 +73,45 @@ function presentActivity(
   };
 }
 
+/** An activity's needs as it shows them, each with who noted it. */
+export async function presentNeeds(db: Db, rows: ActivityNeedRow[]): Promise<Need[]> {
+  const names = await staffDisplayNames(
+    db,
+    rows.map((n) => n.created_by),
+  );
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    description: n.description,
+    attendanceId: n.attendance_id,
+    name: n.name,
+    targetId: n.target_id,
+    createdAt: n.created_at,
+    createdBy: names.get(n.created_by) ?? '',
+  }));
+}
+
 export async function presentActivityDetail(
   db: Db,
   caller: Caller,
   id: string,
 ): Promise<ActivityDetail> {
-  const v = (await repo.getActivityView(db, id))!;
-  const [partners, photos, items, needs] = await Promise.all([
+  const v = (await repo.getActivity(db, id))!;
+  const [partners, photos, items, needs, names] = await Promise.all([
     repo.findActivityPartners(db, [id]),
     filesOf(db, ACTIVITY_FILES, [id]),
     repo.findHandoutItems(db, id),
-    repo.findNeeds(db, id),
+    repo.findNeeds(db, id).then((rows) => presentNeeds(db, rows)),
+    unitNames(db, [v.community_id]),
   ]);
   return {
-    ...presentActivity(v, partners),
+    ...presentActivity(v, partners, names),
     description: v.description,
     summary: v.summary,
     surveyId: v.survey_id,
     photos: (photos.get(id) ?? []).map((p) => ({ id: p.id, url: p.url, thumbUrl: p.thumbUrl })),
     handouts: items.map(presentHandoutItem),
-    needs: needs.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      description: n.description,
-      attendanceId: n.attendance_id,
-      name: n.name,
-      targetId: n.target_id,
-      createdAt: n.created_at,
-      createdBy: n.created_by_name ?? '',
-    })),
+    needs,
     createdBy: v.created_by,
     rights: rightsAt(caller, v),
   };
@@ -105,16 +120,23 @@ export async function presentActivityDetail(
 export async function listActivities(opts: Ctx & { query: ActivityQuery }) {
   const { db, caller, query } = opts;
   if (!hasRole(caller, ACTIVITY_READERS)) throw forbidden();
-  const { rows, total } = await repo.findActivities(db, activityFilter(caller, query), {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  const partners = await repo.findActivityPartners(
+  const { rows, total } = await repo.findActivities(
     db,
-    rows.map((r) => r.id),
+    activityFilter(caller, query),
+    pageOf(query),
   );
+  const [partners, names] = await Promise.all([
+    repo.findActivityPartners(
+      db,
+      rows.map((r) => r.id),
+    ),
+    unitNames(
+      db,
+      rows.map((r) => r.community_id),
+    ),
+  ]);
   return {
-    items: rows.map((r) => presentActivity(r, partners)),
+    items: rows.map((r) => presentActivity(r, partners, names)),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,4 +1,6 @@
 import type { Db } from '../../db';
+import { inScope, underPaths } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type { AuditLogRow, NewAuditLog } from '../../db/schema';
 
 export async function insertAuditEntry(db: Db, entry: NewAuditLog): Promise<void> {
@@ -22,27 +24,18 @@ function filtered(db: Db, f: AuditFilter) {
   if (f.action) q = q.where('action', 'like', `${f.action}%`);
   if (f.fromIso) q = q.where('at', '>=', f.fromIso);
   if (f.toIso) q = q.where('at', '<', f.toIso);
-  if (f.scopePaths) {
-    const paths = f.scopePaths;
-    q = q.where((eb) => eb.or(paths.map((p) => eb('org_path', 'like', `${p}%`))));
-  }
+  if (f.scopePaths) q = inScope(q, 'audit_log', underPaths(f.scopePaths));
   return q;
 }
 
 export async function findAuditEntries(
   db: Db,
   f: AuditFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: AuditLogRow[]; total: number }> {
-  const rows = await filtered(db, f)
-    .selectAll()
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { n } = await filtered(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(n) };
+  return paginate(
+    db,
+    filtered(db, f).selectAll().orderBy('at', 'desc').orderBy('id', 'desc'),
+    page,
+  );
 }

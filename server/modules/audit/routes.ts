@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zAuditPage, zAuditQuery } from '../../../common/schemas/audit';
 import { zErrorReply } from '../../../common/schemas/common';
-import { callerOf, fileDate, localeOf, sendXlsx } from '../../http';
+import { callerOf, fileDate, localeOf, sendXlsx, XLSX_REPLY } from '../../http';
 import { exportAudit, searchAudit } from './service';
 
 const tags = ['audit'];
@@ -23,7 +23,14 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/audit/export.xlsx',
-    { schema: { tags, summary: 'The same search as an Excel file', querystring: zAuditQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'The same search as an Excel file',
+        querystring: zAuditQuery,
+        response: { 200: XLSX_REPLY, ...errors },
+      },
+    },
     async (req, reply) => {
       const file = await exportAudit({
         db,

@@ -2,13 +2,13 @@ import type { AuditEntry, AuditQuery } from '../../../common/schemas/audit';
 import type { StaffActor } from '../../../common/schemas/auth';
 import { resources, type Locale } from '../../../common/i18n';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { AuditLogRow } from '../../db/schema';
 import { forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
 import { renderWorkbookInWorker } from '../../lib/render-pool';
-import { hasRole, scopePaths, type Caller } from '../auth/caller';
-import { staffActors } from '../auth/staff-service';
+import { hasRole, scopePaths, type Caller } from '../../lib/caller';
 import { findAuditEntries, insertAuditEntry, type AuditFilter } from './repo';
 import { actionInWords, detailInWords, entityInWords } from '../../../common/audit-words';
 
@@ -40,6 +40,18 @@ export async function recordAudit(db: Db, r: AuditRecord): Promise<void> {
     detail: r.detail ?? null,
     org_path: r.orgPath ?? null,
   });
+}
+
+/** Who each user id is (name and highest role), for the register's readers. */
+export type ActorLookup = (db: Db, userIds: string[]) => Promise<Map<string, StaffActor>>;
+let lookUpActors: ActorLookup = () => Promise.resolve(new Map<string, StaffActor>());
+
+/**
+ * The auth module names the register's actors (auth/staff-service.ts, as it loads). It records its
+ * own log-ins and staff changes here, so this module cannot import it back without a cycle.
+ */
+export function provideActorLookup(lookup: ActorLookup): void {
+  lookUpActors = lookup;
 }
 
 export const actorOf = (c: Caller) => ({ userId: c.userId, username: c.username, ip: c.ip });
@@ -78,11 +90,12 @@ function present(r: AuditLogRow, actors = new Map<string, StaffActor>()): AuditE
 
 export async function searchAudit(opts: { db: Db; caller: Caller; query: AuditQuery }) {
   const { page, pageSize } = opts.query;
-  const { rows, total } = await findAuditEntries(opts.db, filterFor(opts.caller, opts.query), {
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  });
-  const actors = await staffActors(
+  const { rows, total } = await findAuditEntries(
+    opts.db,
+    filterFor(opts.caller, opts.query),
+    pageOf(opts.query),
+  );
+  const actors = await lookUpActors(
     opts.db,
     rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
   );

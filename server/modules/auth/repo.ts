@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db';
+import { paginate, type Page } from '../../db/paging';
 import type {
   NewStaffUser,
   RoleAssignmentRow,
@@ -8,6 +9,7 @@ import type {
   StaffUserTable,
 } from '../../db/schema';
 import type { Updateable } from 'kysely';
+import type { unitColumns } from '../org/service';
 
 export async function getStaffUser(db: Db, id: string): Promise<StaffUserRow | undefined> {
   return db.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirst();
@@ -76,6 +78,14 @@ export async function unitHasAssignments(db: Db, unitId: string): Promise<boolea
   return row !== undefined;
 }
 
+export async function findStaffStatuses(
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; status: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('staff_user').select(['id', 'status']).where('id', 'in', ids).execute();
+}
+
 export async function findDisplayNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -127,21 +137,19 @@ export interface StaffFilter {
   q?: string;
   role?: string;
   status?: 'active' | 'disabled';
-  /** Staff with an assignment on a unit under one of these paths. */
-  underPaths: string[];
+  /** Staff with an assignment on one of these units (the org units under the caller's scope). */
+  unitIds: string[];
 }
 
 function filteredStaff(db: Db, f: StaffFilter) {
   let q = db.selectFrom('staff_user');
-  const paths = f.underPaths;
   q = q.where((eb) =>
     eb.exists(
       eb
         .selectFrom('role_assignment')
-        .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
         .select('role_assignment.id')
         .whereRef('role_assignment.user_id', '=', 'staff_user.id')
-        .where((e) => e.or(paths.map((p) => e('org_unit.path', 'like', `${p}%`))))
+        .where('role_assignment.org_unit_id', 'in', f.unitIds)
         .$if(f.role !== undefined, (s) => s.where('role_assignment.role', '=', f.role!)),
     ),
   );
@@ -159,19 +167,10 @@ function filteredStaff(db: Db, f: StaffFilter) {
 export async function findStaffUsers(
   db: Db,
   f: StaffFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: StaffUserRow[]; total: number }> {
-  if (f.underPaths.length === 0) return { rows: [], total: 0 };
-  const rows = await filteredStaff(db, f)
-    .selectAll()
-    .orderBy('username')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { n } = await filteredStaff(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(n) };
+  if (f.unitIds.length === 0) return { rows: [], total: 0 };
+  return paginate(db, filteredStaff(db, f).selectAll().orderBy('username'), page);
 }
 
 export async function insertSession(db: Db, row: SessionRow): Promise<void> {
@@ -221,35 +220,21 @@ export async function countStaffUsers(db: Db): Promise<number> {
   return Number(n);
 }
 
-export async function findAssignmentsWithPaths(db: Db, userId: string) {
-  return db
-    .selectFrom('role_assignment')
-    .innerJoin('org_unit', 'org_unit.id', 'role_assignment.org_unit_id')
-    .leftJoin('org_unit as parent', 'parent.id', 'org_unit.parent_id')
-    .select([
-      'role_assignment.role',
-      'role_assignment.org_unit_id',
-      'org_unit.path',
-      'org_unit.kind',
-      'parent.id as parent_id',
-      'parent.path as parent_path',
-    ])
-    .where('role_assignment.user_id', '=', userId)
-    .execute();
-}
-
 /**
- * A session with its user and the user's role assignments (unit path and parent for the area), in
- * one statement: every request resolves its caller, so this is the one read that all of them pay.
- * One row per assignment; a user without any gives one row with null assignment columns.
+ * A session with its user and the user's role assignments, with each unit's kind and path (the
+ * org module's columns, `unit`, on the assignment's unit id `a.org_unit_id`), in one statement:
+ * every request resolves its caller, so this is the one read that all of them pay. One row per
+ * assignment; a user without any gives one row with null assignment columns.
  */
-export async function findSessionWithCaller(db: Db, id: string) {
+export async function findSessionWithCaller(
+  db: Db,
+  id: string,
+  unit: ReturnType<typeof unitColumns>,
+) {
   return db
     .selectFrom('session as s')
     .innerJoin('staff_user as u', 'u.id', 's.user_id')
     .leftJoin('role_assignment as a', 'a.user_id', 'u.id')
-    .leftJoin('org_unit as o', 'o.id', 'a.org_unit_id')
-    .leftJoin('org_unit as parent', 'parent.id', 'o.parent_id')
     .select([
       's.id as session_id',
       's.csrf_token',
@@ -262,10 +247,7 @@ export async function findSessionWithCaller(db: Db, id: string) {
       'u.totp_enabled',
       'a.role',
       'a.org_unit_id',
-      'o.path',
-      'o.kind',
-      'parent.id as parent_id',
-      'parent.path as parent_path',
+      ...unit,
     ])
     .where('s.id', '=', id)
     .orderBy('a.created_at')

@@ -57,7 +57,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, response: { 200: zOk, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Log out: ends the session and clears its cookie',
+        response: { 200: zOk, ...errors },
+      },
+    },
     async (req, reply) => {
       await auth.logout({ db, caller: callerOf(req) });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -67,7 +73,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { allowBeforeTotp: true }, schema: { tags, response: { 200: zMe, ...errors } } },
+    {
+      config: { allowBeforeTotp: true },
+      schema: {
+        tags,
+        summary: 'The logged-in user: roles, data scope and the CSRF token',
+        response: { 200: zMe, ...errors },
+      },
+    },
     (req) => auth.presentMe(db, callerOf(req), settings),
   );
 
@@ -103,7 +116,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/totp/enable',
     {
       config: { allowBeforeTotp: true },
-      schema: { tags, body: zTotpEnable, response: { 200: zOk, ...errors } },
+      schema: {
+        tags,
+        summary: 'Finish setting up the second factor with a code from the app',
+        body: zTotpEnable,
+        response: { 200: zOk, ...errors },
+      },
     },
     async (req) => {
       await auth.enableTotp({ db, caller: callerOf(req), code: req.body.code });
@@ -112,7 +130,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/auth/totp/disable',
-    { schema: { tags, body: zTotpDisable, response: { 200: zOk, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Turn the second factor off (asks for the password)',
+        body: zTotpDisable,
+        response: { 200: zOk, ...errors },
+      },
+    },
     async (req) => {
       await auth.disableTotp({
         db,

@@ -7,8 +7,8 @@ import { AppError } from '../../lib/errors';
 import { randomToken, sha256 } from '../../lib/ids';
 import { addMinutes, nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { describeUnits } from '../org/service';
-import type { Assignment, Caller } from './caller';
+import { describeUnits, reachOfUnit, unitColumns, unitReach } from '../org/service';
+import type { Assignment, Caller } from '../../lib/caller';
 import { assertStrongPassword, burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import * as repo from './repo';
 import { HOLD_OFF_MINUTES, MAX_FAILURES_PER_ACCOUNT, type LoginThrottle } from './throttle';
@@ -118,19 +118,19 @@ export async function login(opts: {
   return { token, me: await presentMe(db, caller, opts.settings) };
 }
 
-function areaOf(r: {
-  kind: string;
-  org_unit_id: string;
-  path: string;
-  parent_id: string | null;
-  parent_path: string | null;
-}): Assignment['area'] {
-  if (r.kind === 'station' && r.parent_id && r.parent_path)
-    return { kind: 'street', id: r.parent_id, path: r.parent_path };
-  if (r.kind === 'district' || r.kind === 'street' || r.kind === 'community' || r.kind === 'grid') {
-    return { kind: r.kind, id: r.org_unit_id, path: r.path };
-  }
-  return null;
+/** The roles a user holds, each with where it reaches (the org module knows the units). */
+async function assignmentsOf(
+  db: Db,
+  rows: { role: string; org_unit_id: string }[],
+): Promise<Assignment[]> {
+  const reach = await unitReach(
+    db,
+    rows.map((r) => r.org_unit_id),
+  );
+  return rows.flatMap((r) => {
+    const unit = reach.get(r.org_unit_id);
+    return unit ? [{ role: r.role as Role, orgUnitId: r.org_unit_id, ...unit }] : [];
+  });
 }
 
 async function callerFor(
@@ -140,22 +140,26 @@ async function callerFor(
   csrfToken: string,
   ip: string,
 ): Promise<Caller> {
-  const rows = await repo.findAssignmentsWithPaths(db, user.id);
+  const rows = await repo.findAssignments(db, [user.id]);
   return {
     userId: user.id,
     username: user.username,
     displayName: user.display_name,
     ip,
-    assignments: rows.map((r) => ({
-      role: r.role as Role,
-      orgUnitId: r.org_unit_id,
-      path: r.path,
-      area: areaOf(r),
-    })),
+    assignments: await assignmentsOf(db, rows),
     sessionId,
     csrfToken,
     totpEnabled: user.totp_enabled === 1,
   };
+}
+
+/**
+ * A staff account as the services see it when it signs in, without a session: for the command line
+ * and the demo district, which act as named staff.
+ */
+export async function callerOfAccount(db: Db, username: string, ip = '127.0.0.1') {
+  const user = await repo.findStaffUserByUsername(db, username);
+  return user && callerFor(db, user, '', '', ip);
 }
 
 /** Whether a district admin must set up the second factor before anything else. */
@@ -176,7 +180,7 @@ export async function resolveSession(opts: {
 }): Promise<Caller | 'expired' | 'none'> {
   const { db } = opts;
   const sessionId = sha256(opts.token);
-  const rows = await repo.findSessionWithCaller(db, sessionId);
+  const rows = await repo.findSessionWithCaller(db, sessionId, unitColumns('a.org_unit_id'));
   const first = rows[0];
   // No row: no such session (or, never in practice, its user was deleted under it).
   if (!first) return 'none';
@@ -197,14 +201,17 @@ export async function resolveSession(opts: {
     username: first.username,
     displayName: first.display_name,
     ip: opts.ip,
-    assignments: rows
-      .filter((r) => r.role !== null && r.org_unit_id !== null && r.path !== null)
-      .map((r) => ({
-        role: r.role as Role,
-        orgUnitId: r.org_unit_id!,
-        path: r.path!,
-        area: areaOf({ ...r, kind: r.kind!, org_unit_id: r.org_unit_id!, path: r.path! }),
-      })),
+    assignments: rows.flatMap((r) =>
+      r.role !== null && r.org_unit_id !== null && r.unit_kind !== null && r.unit_path !== null
+        ? [
+            {
+              role: r.role as Role,
+              orgUnitId: r.org_unit_id,
+              ...reachOfUnit({ id: r.org_unit_id, kind: r.unit_kind, path: r.unit_path }),
+            },
+          ]
+        : [],
+    ),
     sessionId,
     csrfToken: first.csrf_token,
     totpEnabled: first.totp_enabled === 1,

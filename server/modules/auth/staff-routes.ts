@@ -37,12 +37,26 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/staff/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zStaff, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A staff account',
+        params: zIdParams,
+        response: { 200: zStaff, ...errors },
+      },
+    },
     (req) => staff.getStaff({ db, caller: callerOf(req), id: req.params.id }),
   );
   app.post(
     '/api/staff',
-    { schema: { tags, body: zStaffCreate, response: { 200: zStaff, 201: zStaff, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a staff account',
+        body: zStaffCreate,
+        response: { 200: zStaff, 201: zStaff, ...errors },
+      },
+    },
     async (req, reply) => {
       const r = await staff.createStaff({ db, caller: callerOf(req), input: req.body });
       return sendCreated(reply, r.created, r.staff);
@@ -51,14 +65,26 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/staff/:id',
     {
-      schema: { tags, params: zIdParams, body: zStaffUpdate, response: { 200: zStaff, ...errors } },
+      schema: {
+        tags,
+        summary: 'Edit a staff account',
+        params: zIdParams,
+        body: zStaffUpdate,
+        response: { 200: zStaff, ...errors },
+      },
     },
     (req) => staff.updateStaff({ db, caller: callerOf(req), id: req.params.id, input: req.body }),
   );
   app.post(
     '/api/staff/:id/disable',
     {
-      schema: { tags, params: zIdParams, body: zVersionBody, response: { 200: zStaff, ...errors } },
+      schema: {
+        tags,
+        summary: 'Disable an account: it can no longer log in',
+        params: zIdParams,
+        body: zVersionBody,
+        response: { 200: zStaff, ...errors },
+      },
     },
     (req) =>
       staff.setStaffStatus({
@@ -72,7 +98,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/staff/:id/enable',
     {
-      schema: { tags, params: zIdParams, body: zVersionBody, response: { 200: zStaff, ...errors } },
+      schema: {
+        tags,
+        summary: 'Enable a disabled account again',
+        params: zIdParams,
+        body: zVersionBody,
+        response: { 200: zStaff, ...errors },
+      },
     },
     (req) =>
       staff.setStaffStatus({
@@ -86,7 +118,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/staff/:id/reset-password',
     {
-      schema: { tags, params: zIdParams, body: zPasswordReset, response: { 200: zOk, ...errors } },
+      schema: {
+        tags,
+        summary: 'Set a new password for a staff account',
+        params: zIdParams,
+        body: zPasswordReset,
+        response: { 200: zOk, ...errors },
+      },
     },
     async (req) => {
       await staff.resetStaffPassword({

@@ -9,13 +9,14 @@ import type {
   StaffUpdate,
 } from '../../../common/schemas/staff';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { StaffUserRow } from '../../db/schema';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { actorOf, recordAudit } from '../audit/service';
-import { describeUnits } from '../org/service';
-import { covers, hasRole, scopePaths, type Caller } from './caller';
+import { actorOf, provideActorLookup, recordAudit } from '../audit/service';
+import { describeUnits, unitIdsUnder, unitReach } from '../org/service';
+import { covers, hasRole, scopePaths, type Caller } from '../../lib/caller';
 import { assertStrongPassword, hashPassword } from './password';
 import * as repo from './repo';
 
@@ -24,6 +25,9 @@ const STAFF_ADMINS: readonly Role[] = ['districtAdmin', 'streetAdmin'];
 const STAFF_READERS: readonly Role[] = ['districtAdmin', 'streetAdmin', 'stationSupervisor'];
 
 const rank = (r: Role) => roles.indexOf(r);
+
+// The audit register names who did what through this module's staff.
+provideActorLookup((db, ids) => staffActors(db, ids));
 
 async function presentStaff(db: Db, users: StaffUserRow[]): Promise<Staff[]> {
   const assignments = await repo.findAssignments(
@@ -126,10 +130,11 @@ export async function listStaff(opts: { db: Db; caller: Caller; query: StaffQuer
     if (!unit || !covers(caller, unit.path, STAFF_READERS)) throw notFound();
     underPaths = [unit.path];
   }
+  const unitIds = await unitIdsUnder(db, underPaths);
   const { rows, total } = await repo.findStaffUsers(
     db,
-    { q: query.q, role: query.role, status: query.status, underPaths },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    { q: query.q, role: query.role, status: query.status, unitIds },
+    pageOf(query),
   );
   return { items: await presentStaff(db, rows), total, page: query.page, pageSize: query.pageSize };
 }
@@ -381,8 +386,44 @@ export async function activeStaffAt(
 }
 
 /** Display names of staff by id, for showing who did what in another module's records. */
-export const staffDisplayNames = (db: Db, ids: string[]): Promise<Map<string, string>> =>
-  repo.findDisplayNames(db, ids);
+export const staffDisplayNames = (
+  db: Db,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, string>> =>
+  repo.findDisplayNames(
+    db,
+    ids.filter((id): id is string => !!id),
+  );
+
+/** Which of these accounts are active (not disabled, not unknown). */
+export async function activeStaffIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const users = await repo.findStaffStatuses(db, [...new Set(ids)]);
+  return new Set(users.filter((u) => u.status === 'active').map((u) => u.id));
+}
+
+/**
+ * An active staff member's name and the units and roles they hold (with each unit's path), for a
+ * module that hands work to them; undefined for a disabled or unknown account.
+ */
+export async function activeStaffUnits(
+  db: Db,
+  userId: string,
+): Promise<{ name: string; units: { role: Role; unitId: string; path: string }[] } | undefined> {
+  const user = await repo.getStaffUser(db, userId);
+  if (!user || user.status !== 'active') return undefined;
+  const assignments = await repo.findAssignments(db, [userId]);
+  const reach = await unitReach(
+    db,
+    assignments.map((a) => a.org_unit_id),
+  );
+  return {
+    name: user.display_name,
+    units: assignments.flatMap((a) => {
+      const unit = reach.get(a.org_unit_id);
+      return unit ? [{ role: a.role as Role, unitId: a.org_unit_id, path: unit.path }] : [];
+    }),
+  };
+}
 
 /**
  * Who did something, as a person reads it in a history, an activity or the audit log: the display

@@ -1,7 +1,7 @@
 import { resources, type Locale } from '../../../common/i18n';
 import { formatShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { tableWorkbook } from '../people/ledger-sheet';
+import { tableWorkbook } from '../../lib/table-workbook';
 import { unitNames } from '../org/service';
 import { staffDisplayNames } from '../auth/staff-service';
 import * as repo from './repo';

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { areaCondition, underPaths } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type {
   CampaignRow,
   CampaignTable,
@@ -65,12 +67,12 @@ export interface CampaignFilter {
 export async function findCampaigns(
   db: Db,
   f: CampaignFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: CampaignRow[]; total: number }> {
   if (f.paths.length === 0) return { rows: [], total: 0 };
   let q = db.selectFrom('campaign').where((eb) =>
     eb.or([
-      ...f.paths.map((p) => eb('campaign.org_path', 'like', `${p}%`)),
+      areaCondition(eb, 'campaign', underPaths(f.paths))!,
       eb.exists(
         eb
           .selectFrom('campaign_target as t')
@@ -78,7 +80,7 @@ export async function findCampaigns(
           .whereRef('t.campaign_id', '=', 'campaign.id')
           .where((e) =>
             e.or([
-              ...f.paths.map((p) => e('t.org_path', 'like', `${p}%`)),
+              areaCondition(e, 't', underPaths(f.paths))!,
               ...(f.aboveIds.length ? [e('t.unit_id', 'in', f.aboveIds)] : []),
             ]),
           ),
@@ -87,17 +89,11 @@ export async function findCampaigns(
   );
   if (f.status) q = q.where('campaign.status', '=', f.status as CampaignRow['status']);
   if (f.q) q = q.where('campaign.title', 'like', `%${f.q}%`);
-  const [rows, count] = await Promise.all([
-    q
-      .selectAll('campaign')
-      .orderBy('campaign.start_date', 'desc')
-      .orderBy('campaign.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
-  ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  return paginate(
+    db,
+    q.selectAll('campaign').orderBy('campaign.start_date', 'desc').orderBy('campaign.id', 'desc'),
+    page,
+  );
 }
 
 /** Households reached (materials delivered) per campaign: delivered is final, so a distinct count. */

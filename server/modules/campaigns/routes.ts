@@ -14,7 +14,7 @@ import {
   zVisitCreate,
 } from '../../../common/schemas/campaigns';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
-import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
+import { callerOf, fileDate, localeOf, sendCreated, sendXlsx, XLSX_REPLY } from '../../http';
 import { exportVisits } from './export';
 import * as campaigns from './service';
 import * as visits from './visits';
@@ -138,6 +138,7 @@ export const campaignsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The campaign’s visits as an .xlsx ledger (audited)',
         params: zIdParams,
+        response: { 200: XLSX_REPLY, ...errors },
       },
     },
     async (req, reply) => {

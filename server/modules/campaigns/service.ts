@@ -8,12 +8,13 @@ import type {
 } from '../../../common/schemas/campaigns';
 import { zCampaignCreate } from '../../../common/schemas/campaigns';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { CampaignRow, CampaignTargetRow } from '../../db/schema';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { describeUnits, idsOnPath, unitNames } from '../org/service';
 import { countDoorHouseholds, findDoorHouseholds } from '../people/service';
 import { getPublishedVersion } from '../surveys/service';
@@ -179,7 +180,7 @@ export async function listCampaigns(opts: Ctx & { query: CampaignQuery }) {
       status: query.status,
       q: query.q,
     },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
   return {
     items: await presentCampaigns(opts.db, rows),

@@ -13,7 +13,7 @@ import { AppError, forbidden } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { addMinutes, nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { attachFiles, filesOf } from '../files/service';
 import { mayReadIssue } from '../issues/service';
 import { reportIssue } from '../issues/report';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
 import { zPublicationSummary } from '../../../common/schemas/cases';
-import { callerOf, sendPdf } from '../../http';
+import { callerOf, PDF_REPLY, sendPdf } from '../../http';
 import { todayInShanghai } from './care';
 import * as documents from './documents';
 
@@ -22,7 +22,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The printable case file (PDF, Chinese): sensitive fields as the caller may see them; audited',
         params: zIdParams,
-        response: errors,
+        response: { 200: PDF_REPLY, ...errors },
       },
     },
     async (req, reply) => {
@@ -56,7 +56,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The publication summary as a PDF',
         params: zIdParams,
-        response: errors,
+        response: { 200: PDF_REPLY, ...errors },
       },
     },
     async (req, reply) => {

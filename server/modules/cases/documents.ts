@@ -6,9 +6,9 @@ import { AppError } from '../../lib/errors';
 import { renderPdfInWorker } from '../../lib/render-pool';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { identifyingFacts } from '../people/residents';
-import { getHousehold } from '../people/service';
+import { careTagsOf, getHousehold } from '../people/service';
 import { todayInShanghai } from './care';
 import { caseFileDocument } from './case-file';
 import {
@@ -22,7 +22,6 @@ import { listRecords } from './records';
 import { assignPseudonyms, defaultPseudonym, type Redaction } from './redaction';
 import { listReferrals } from './resources';
 import { caseInScope, type Ctx } from './scope';
-import * as repo from './repo';
 import { presentDetail } from './service';
 
 // Printable documents of a case: the case file for the station's own files, and the summary that may be
@@ -123,7 +122,7 @@ async function publication(
   const { db, caller, id } = opts;
   const { row, detail, records, referrals } = await caseContents(db, caller, id);
   const { redaction, client, family } = await redactionFor(db, detail);
-  const tags = (await repo.findCareTags(db, [detail.residentId])).get(detail.residentId) ?? [];
+  const tags = (await careTagsOf(db, [detail.residentId])).get(detail.residentId) ?? [];
   const summary = buildPublication({
     detail,
     client: { ...client, careTags: careTags.filter((t) => tags.includes(t)) },

@@ -13,8 +13,9 @@ import type { Db } from '../../db';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { nowIso, shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
 import { getOrgUnit } from '../org/service';
+import { careTagsOf, residentBasics } from '../people/service';
 import {
   addDays,
   careTierOf,
@@ -27,6 +28,7 @@ import {
 } from './care';
 import * as repo from './repo';
 import { caseArea, CASE_READERS, rightsOn, stationInScope, type Ctx } from './scope';
+import { findCaseViews, findStationWorkers, withNames, type CaseView } from './views';
 
 /** A client with no care tag is still contacted at least monthly unless the worker sets a date. */
 export const UNTIERED_INTERVAL = 30;
@@ -178,10 +180,11 @@ export async function getToday(opts: Ctx & { date?: string }) {
   const { db, caller } = opts;
   const day = opts.date ?? todayInShanghai();
   const items: TodayItem[] = [];
-  const cases = (await repo.findOpenCasesOf(db, caller.userId)).filter(
-    (c) => rightsOn(caller, c).write,
+  const cases = await withNames(
+    db,
+    (await repo.findOpenCasesOf(db, caller.userId)).filter((c) => rightsOn(caller, c).write),
   );
-  const tags = await repo.findCareTags(
+  const tags = await careTagsOf(
     db,
     cases.map((c) => c.resident_id),
   );
@@ -194,12 +197,7 @@ export async function getToday(opts: Ctx & { date?: string }) {
   for (const streetId of new Set(cases.map((c) => c.street_id)))
     intervals.set(streetId, await careIntervals(db, streetId));
 
-  const item = (
-    c: repo.CaseView,
-    action: TodayItem['action'],
-    due: string,
-    tier: CareTier | null,
-  ) =>
+  const item = (c: CaseView, action: TodayItem['action'], due: string, tier: CareTier | null) =>
     items.push({
       action,
       caseId: c.id,
@@ -236,10 +234,7 @@ export async function getToday(opts: Ctx & { date?: string }) {
       area: await caseArea(db, caller, ['stationSupervisor']),
     });
     const views = new Map(
-      (await repo.findCaseViews(db, [...new Set(pending.map((p) => p.case_id))])).map((v) => [
-        v.id,
-        v,
-      ]),
+      (await findCaseViews(db, [...new Set(pending.map((p) => p.case_id))])).map((v) => [v.id, v]),
     );
     for (const p of pending) {
       const submitted = shanghaiDay(p.submitted_at);
@@ -273,6 +268,10 @@ export async function getVisitRates(
     shanghaiDayStart(first),
     shanghaiDayEnd(last),
   );
+  const births = await residentBasics(
+    db,
+    cases.map((c) => c.resident_id),
+  );
   const clients = new Map<
     string,
     { opened: string; closed: string | null; birth: string | null }
@@ -286,10 +285,15 @@ export async function getVisitRates(
       if (opened < prev.opened) prev.opened = opened;
       prev.closed =
         prev.closed === null || closed === null ? null : [prev.closed, closed].sort()[1];
-    } else clients.set(c.resident_id, { opened, closed, birth: c.birth_date });
+    } else
+      clients.set(c.resident_id, {
+        opened,
+        closed,
+        birth: births.get(c.resident_id)?.birthDate ?? null,
+      });
   }
   const ids = [...clients.keys()];
-  const tags = await repo.findCareTags(db, ids);
+  const tags = await careTagsOf(db, ids);
   const intervals = await careIntervals(db, station.streetId);
   const contacts = await lastContacts(db, ids, station.id, end);
   const tally = Object.fromEntries(careTiers.map((t) => [t, { clients: 0, kept: 0 }])) as Record<
@@ -328,8 +332,5 @@ export async function getVisitRates(
 /** The social workers a case of the station can be given to. */
 export async function listStationWorkers(opts: Ctx & { stationId: string }) {
   const station = await stationInScope(opts.db, opts.caller, opts.stationId);
-  return (await repo.findStationWorkers(opts.db, station.id)).map((w) => ({
-    id: w.id,
-    displayName: w.display_name,
-  }));
+  return findStationWorkers(opts.db, station.id);
 }

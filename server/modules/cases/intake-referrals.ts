@@ -1,16 +1,15 @@
-import { sql } from 'kysely';
 import { maskPhone } from '../../../common/people';
 import type { IntakeReferral } from '../../../common/schemas/tips';
 import type { Db } from '../../db';
-import type { IntakeReferralTable } from '../../db/schema';
 import { fieldCipher } from '../../lib/crypto';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, hasRole, scopePaths, type Caller } from '../auth/caller';
+import { covers, hasRole, scopePaths, type Caller } from '../../lib/caller';
+import { activeStationOf, describeUnits, unitNames } from '../org/service';
+import * as repo from './intake-referral-repo';
 import { CASE_READERS, CASE_WORKERS } from './scope';
-import { activeStationOf, describeUnits } from '../org/service';
 
 /**
  * Intake referrals (转介社工站): a need noticed elsewhere — a resident's tip, an activity — handed to the
@@ -28,7 +27,7 @@ export interface IntakeReferralInput {
   sourceId: string;
 }
 
-type Row = IntakeReferralTable;
+type Row = repo.IntakeReferralRow;
 
 async function streetPath(db: Db, streetId: string): Promise<string | undefined> {
   const street = (await describeUnits(db, [streetId])).get(streetId);
@@ -42,8 +41,7 @@ function areaTouches(caller: Caller, path: string): boolean {
   );
 }
 
-const getRow = (db: Db, id: string) =>
-  db.selectFrom('intake_referral').selectAll().where('id', '=', id).executeTakeFirst();
+const getRow = repo.getIntakeReferral;
 
 /**
  * Hands a need to the street's station as pending. Runs in the caller's transaction when given one.
@@ -62,12 +60,7 @@ export async function createIntakeReferral(
       return { id: existing.id, created: false };
     }
   }
-  const bySource = await db
-    .selectFrom('intake_referral')
-    .selectAll()
-    .where('source', '=', input.source)
-    .where('source_id', '=', input.sourceId)
-    .executeTakeFirst();
+  const bySource = await repo.findIntakeReferralBySource(db, input.source, input.sourceId);
   if (bySource) return { id: bySource.id, created: false };
   const path = await streetPath(db, input.streetId);
   if (!path || !areaTouches(caller, path))
@@ -82,30 +75,27 @@ export async function createIntakeReferral(
     throw new AppError(400, 'VALIDATION_FAILED', { field: 'need', detail: '' }, { field: 'need' });
   const now = nowIso();
   const id = input.id ?? newId();
-  await db
-    .insertInto('intake_referral')
-    .values({
-      id,
-      street_id: input.streetId,
-      station_id: station.id,
-      org_path: station.path,
-      resident_id: input.residentId ?? null,
-      name,
-      phone: input.phone ? fieldCipher().seal(input.phone.trim()) : null,
-      need,
-      source: input.source,
-      source_id: input.sourceId,
-      status: 'pending',
-      case_id: null,
-      decline_reason: null,
-      decided_by: null,
-      decided_at: null,
-      created_by: caller.userId,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await repo.insertIntakeReferral(db, {
+    id,
+    street_id: input.streetId,
+    station_id: station.id,
+    org_path: station.path,
+    resident_id: input.residentId ?? null,
+    name,
+    phone: input.phone ? fieldCipher().seal(input.phone.trim()) : null,
+    need,
+    source: input.source,
+    source_id: input.sourceId,
+    status: 'pending',
+    case_id: null,
+    decline_reason: null,
+    decided_by: null,
+    decided_at: null,
+    created_by: caller.userId,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
   await recordAudit(db, {
     actor: actorOf(caller),
     action: 'intakeReferral.create',
@@ -117,12 +107,21 @@ export async function createIntakeReferral(
   return { id, created: true };
 }
 
-function present(r: Row & { station_name: string | null }): IntakeReferral {
+/** Referrals as the station sees them, each with its station's name. */
+async function present(db: Db, rows: Row[]): Promise<IntakeReferral[]> {
+  const stations = await unitNames(
+    db,
+    rows.map((r) => r.station_id),
+  );
+  return rows.map((r) => presentOne(r, stations));
+}
+
+function presentOne(r: Row, stations: Map<string, string>): IntakeReferral {
   return {
     id: r.id,
     streetId: r.street_id,
     stationId: r.station_id,
-    stationName: r.station_name ?? '',
+    stationName: stations.get(r.station_id) ?? '',
     residentId: r.resident_id,
     name: r.name,
     phone: r.phone ? maskPhone(fieldCipher().open(r.phone)) : null,
@@ -137,14 +136,6 @@ function present(r: Row & { station_name: string | null }): IntakeReferral {
   };
 }
 
-function views(db: Db) {
-  return db
-    .selectFrom('intake_referral')
-    .leftJoin('org_unit as s', 's.id', 'intake_referral.station_id')
-    .selectAll('intake_referral')
-    .select('s.name as station_name');
-}
-
 /** The referrals of the caller's station (admins: of their street or district), pending first. */
 export async function listIntakeReferrals(opts: {
   db: Db;
@@ -153,17 +144,12 @@ export async function listIntakeReferrals(opts: {
 }): Promise<IntakeReferral[]> {
   const { db, caller } = opts;
   if (!hasRole(caller, CASE_READERS)) throw forbidden();
-  const roots = scopePaths(caller, CASE_READERS);
-  let q = views(db).where((eb) =>
-    eb.or(roots.map((p) => eb('intake_referral.org_path', 'like', `${p}%`))),
-  );
-  if (opts.status) q = q.where('intake_referral.status', '=', opts.status);
-  const rows = await q
-    .orderBy(sql`case when intake_referral.status = 'pending' then 0 else 1 end`)
-    .orderBy('intake_referral.created_at', 'desc')
-    .limit(500)
-    .execute();
-  return rows.map(present);
+  const rows = await repo.findIntakeReferrals(db, {
+    paths: scopePaths(caller, CASE_READERS),
+    status: opts.status,
+    limit: 500,
+  });
+  return present(db, rows);
 }
 
 /** A referral the caller may act on: staff of its station; outside their scope it does not exist. */
@@ -177,7 +163,7 @@ async function referralForWorker(db: Db, caller: Caller, id: string): Promise<Ro
 export async function getIntakeReferral(db: Db, caller: Caller, id: string) {
   const r = await getRow(db, id);
   if (!r || !covers(caller, r.org_path, CASE_READERS)) throw notFound();
-  return present((await views(db).where('intake_referral.id', '=', id).executeTakeFirst())!);
+  return (await present(db, [r]))[0];
 }
 
 export async function declineIntakeReferral(opts: {
@@ -192,19 +178,14 @@ export async function declineIntakeReferral(opts: {
     if (r.version !== input.version) throw stale(await getIntakeReferral(db, caller, r.id));
     if (r.status !== 'pending') throw new AppError(409, 'REFERRAL_NOT_PENDING');
     const now = nowIso();
-    await db
-      .updateTable('intake_referral')
-      .set({
-        status: 'declined',
-        decline_reason: input.reason,
-        decided_by: caller.userId,
-        decided_at: now,
-        updated_at: now,
-        version: r.version + 1,
-      })
-      .where('id', '=', r.id)
-      .where('version', '=', r.version)
-      .execute();
+    await repo.updateIntakeReferral(db, r.id, r.version, {
+      status: 'declined',
+      decline_reason: input.reason,
+      decided_by: caller.userId,
+      decided_at: now,
+      updated_at: now,
+      version: r.version + 1,
+    });
     await recordAudit(db, {
       actor: actorOf(caller),
       action: 'intakeReferral.decline',
@@ -251,18 +232,14 @@ export async function acceptIntakeReferral(
   if (r.status !== 'pending')
     throw new AppError(409, 'REFERRAL_NOT_PENDING', {}, { field: 'intakeReferralId' });
   const now = nowIso();
-  await db
-    .updateTable('intake_referral')
-    .set({
-      status: 'accepted',
-      case_id: caseId,
-      decided_by: caller.userId,
-      decided_at: now,
-      updated_at: now,
-      version: r.version + 1,
-    })
-    .where('id', '=', r.id)
-    .execute();
+  await repo.updateIntakeReferral(db, r.id, null, {
+    status: 'accepted',
+    case_id: caseId,
+    decided_by: caller.userId,
+    decided_at: now,
+    updated_at: now,
+    version: r.version + 1,
+  });
   await recordAudit(db, {
     actor: actorOf(caller),
     action: 'intakeReferral.accept',
@@ -278,11 +255,6 @@ export async function intakeReferralStatuses(
   db: Db,
   ids: string[],
 ): Promise<Map<string, { status: Row['status']; caseId: string | null }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('intake_referral')
-    .select(['id', 'status', 'case_id'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  const rows = await repo.findIntakeReferralsById(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, { status: r.status, caseId: r.case_id }]));
 }

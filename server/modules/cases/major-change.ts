@@ -1,9 +1,10 @@
 import type { Db } from '../../db';
-import type { Caller } from '../auth/caller';
-import type { MajorChange } from '../people/service';
+import type { Caller } from '../../lib/caller';
+import { careTagsOf, residentIdsOfHousehold, type MajorChange } from '../people/service';
 import { addDays, careTierOf, todayInShanghai } from './care';
 import * as repo from './repo';
 import { logStep } from './scope';
+import { withNames } from './views';
 
 /**
  * The care rules' "within 24 hours of a major change": when a high-tier client's household loses a
@@ -15,11 +16,12 @@ export async function dueAfterMajorChange(
   caller: Caller,
   change: MajorChange,
 ): Promise<void> {
-  const cases = await repo.findOpenCasesInHousehold(db, change.householdId);
+  const clients = await residentIdsOfHousehold(db, change.householdId);
+  const cases = await withNames(db, await repo.findOpenCasesOfResidents(db, clients));
   if (cases.length === 0) return;
   const today = todayInShanghai();
   const tomorrow = addDays(today, 1);
-  const tags = await repo.findCareTags(
+  const tags = await careTagsOf(
     db,
     cases.map((c) => c.resident_id),
   );

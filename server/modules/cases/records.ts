@@ -14,7 +14,7 @@ import type { CaseRow, ResidentRow, ServiceRecordRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { addMinutes, nowIso } from '../../lib/time';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import {
   caseTies,
   fieldAccess,
@@ -26,12 +26,14 @@ import {
   type FieldAccess,
   type SensitiveField,
 } from '../people/access';
-import { applyResidentChanges, diffResident, residentInScope } from '../people/service';
+import { staffDisplayNames } from '../auth/staff-service';
+import { applyResidentChanges, careTagsOf, diffResident, residentInScope } from '../people/service';
 import { addDays, careTierOf, shanghaiDay } from './care';
 import { careIntervals, UNTIERED_INTERVAL } from './followups';
 import * as repo from './repo';
 import { caseInScope, logStep, presentCases, type Ctx } from './scope';
 import { allowed } from './service';
+import { getCaseView } from './views';
 
 export function presentRecord(r: ServiceRecordRow, names: Map<string, string>): ServiceRecord {
   return {
@@ -53,7 +55,7 @@ export function presentRecord(r: ServiceRecordRow, names: Map<string, string>): 
 export async function listRecords(opts: Ctx & { caseId: string }): Promise<ServiceRecord[]> {
   await caseInScope(opts.db, opts.caller, opts.caseId, 'read');
   const rows = await repo.findRecords(opts.db, opts.caseId);
-  const names = await repo.findStaffNames(
+  const names = await staffDisplayNames(
     opts.db,
     rows.map((r) => r.worker_id),
   );
@@ -139,8 +141,8 @@ export async function previewCorrections(
 
 /** The day the next contact is due when the worker names none: the client's care-rule interval on. */
 async function defaultFollowUp(db: Db, c: CaseRow, atDay: string): Promise<string> {
-  const tags = (await repo.findCareTags(db, [c.resident_id])).get(c.resident_id) ?? [];
-  const client = (await repo.getCaseView(db, c.id))!;
+  const tags = (await careTagsOf(db, [c.resident_id])).get(c.resident_id) ?? [];
+  const client = (await getCaseView(db, c.id))!;
   const tier = careTierOf(tags, client.client_birth_date, atDay);
   const interval = tier ? (await careIntervals(db, c.street_id))[tier] : UNTIERED_INTERVAL;
   return addDays(atDay, interval);
@@ -159,9 +161,8 @@ export async function createRecord(
     const c = await caseInScope(db, caller, opts.caseId, 'write');
     const id = input.id ?? newId();
     const existing = await repo.getRecord(db, id);
-    const names = () => repo.findStaffNames(db, [caller.userId, c.assigned_worker_id]);
-    const presentNow = async () =>
-      (await presentCases(db, [(await repo.getCaseView(db, c.id))!]))[0];
+    const names = () => staffDisplayNames(db, [caller.userId, c.assigned_worker_id]);
+    const presentNow = async () => (await presentCases(db, [(await getCaseView(db, c.id))!]))[0];
     if (existing) {
       // Sent twice from a phone with a poor signal: the first one stands, its corrections applied once.
       if (existing.case_id !== c.id) throw new AppError(409, 'ID_CONFLICT');

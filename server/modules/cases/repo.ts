@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db';
-import { areaCondition, COUNT_CAP, type AreaClause } from '../../db/area';
+import { inScope, type AreaClause } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type {
   CareRuleRow,
   CareRuleTable,
@@ -8,39 +9,14 @@ import type {
   CaseFormRow,
   CaseRow,
   CaseStageFormTable,
+  Database,
   ServiceRecordRow,
   SocialCaseTable,
 } from '../../db/schema';
 
-/** A case with what lists show beside it: the client's name, age and household, the worker, the station. */
-export type CaseView = CaseRow & {
-  client_name: string;
-  client_birth_date: string | null;
-  client_household_id: string;
-  worker_name: string | null;
-  station_name: string;
-};
-
 const cases = (db: Db) => db.selectFrom('social_case as c');
 type CaseQuery = ReturnType<typeof cases>;
-
-// Lists join the resident, staff and org tables for names only; those rows are read here, never written.
-function withNames(q: CaseQuery) {
-  return q
-    .innerJoin('resident as r', 'r.id', 'c.resident_id')
-    .innerJoin('org_unit as s', 's.id', 'c.station_id')
-    .leftJoin('staff_user as w', 'w.id', 'c.assigned_worker_id')
-    .selectAll('c')
-    .select([
-      'r.name as client_name',
-      'r.birth_date as client_birth_date',
-      'r.household_id as client_household_id',
-      'w.display_name as worker_name',
-      's.name as station_name',
-    ]);
-}
-
-const caseViews = (db: Db) => withNames(cases(db));
+const caseRows = (db: Db) => cases(db).selectAll('c');
 
 /** Whether a guarded update touched its row. */
 export async function changed(q: { executeTakeFirst(): Promise<{ numUpdatedRows: bigint }> }) {
@@ -51,10 +27,6 @@ export async function changed(q: { executeTakeFirst(): Promise<{ numUpdatedRows:
 
 export async function getCase(db: Db, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('social_case').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function getCaseView(db: Db, id: string): Promise<CaseView | undefined> {
-  return caseViews(db).where('c.id', '=', id).executeTakeFirst();
 }
 
 export async function insertCase(db: Db, row: Insertable<SocialCaseTable>): Promise<void> {
@@ -84,24 +56,19 @@ export interface CaseFilter {
   riskLevel?: string;
   workerId?: string;
   residentId?: string;
-  namePrefix?: string;
+  /** Cases whose client is one of these residents (the people module's subquery of their ids). */
+  clients?: SelectQueryBuilder<Database, 'resident', { id: string }>;
 }
 
-/** Cases in the area with the list's filters, on the case row alone (a name through its resident). */
+/** Cases in the area with the list's filters, on the case row alone (a name through its client). */
 function filteredCases(db: Db, f: CaseFilter): CaseQuery {
-  let q = cases(db);
-  const area = f.area;
-  if (!area.some((a) => a.column === 'all')) q = q.where((eb) => areaCondition(eb, 'c', area)!);
+  let q = inScope(cases(db), 'c', f.area);
   if (f.status) q = q.where('c.status', '=', f.status as CaseRow['status']);
   if (f.stage) q = q.where('c.stage', '=', f.stage as CaseRow['stage']);
   if (f.riskLevel) q = q.where('c.risk_level', '=', f.riskLevel as CaseRow['risk_level']);
   if (f.workerId) q = q.where('c.assigned_worker_id', '=', f.workerId);
   if (f.residentId) q = q.where('c.resident_id', '=', f.residentId);
-  const prefix = f.namePrefix;
-  if (prefix)
-    q = q.where('c.resident_id', 'in', (eb) =>
-      eb.selectFrom('resident').select('resident.id').where('resident.name', 'like', `${prefix}%`),
-    );
+  if (f.clients) q = q.where('c.resident_id', 'in', f.clients);
   return q;
 }
 
@@ -114,28 +81,14 @@ const inListOrder = (q: CaseQuery): CaseQuery =>
     .orderBy('c.id');
 
 /** A page of cases, and how many there are: exact up to COUNT_CAP, COUNT_CAP + 1 meaning more. */
-export async function findCases(db: Db, f: CaseFilter, page: { limit: number; offset: number }) {
-  if (f.area.length === 0) return { rows: [] as CaseView[], total: 0 };
-  const rows = await withNames(inListOrder(filteredCases(db, f)))
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  // Read in the list's order, the count rides the list's index and reads nothing else.
-  const { n } = await db
-    .selectFrom(
-      inListOrder(filteredCases(db, f))
-        .select('c.id')
-        .limit(COUNT_CAP + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(n) };
+export async function findCases(db: Db, f: CaseFilter, page: Page) {
+  if (f.area.length === 0) return { rows: [] as CaseRow[], total: 0 };
+  return paginate(db, inListOrder(filteredCases(db, f)).selectAll('c'), page, 'capped');
 }
 
 /** Open cases assigned to a worker, for 今日待办. */
-export async function findOpenCasesOf(db: Db, workerId: string): Promise<CaseView[]> {
-  return caseViews(db)
+export async function findOpenCasesOf(db: Db, workerId: string): Promise<CaseRow[]> {
+  return caseRows(db)
     .where('c.assigned_worker_id', '=', workerId)
     .where('c.status', '=', 'open')
     .execute();
@@ -155,17 +108,18 @@ export async function findOpenCase(
     .executeTakeFirst();
 }
 
-export async function findOpenCasesOfResidents(db: Db, residentIds: string[]) {
+/** Open cases of any of these clients. */
+export async function findOpenCasesOfResidents(db: Db, residentIds: string[]): Promise<CaseRow[]> {
   if (residentIds.length === 0) return [];
   return db
     .selectFrom('social_case')
-    .select(['resident_id', 'assigned_worker_id', 'org_path'])
+    .selectAll()
     .where('resident_id', 'in', residentIds)
     .where('status', '=', 'open')
     .execute();
 }
 
-/** Cases of a station open at some time between the two instants, with the client's birth date. */
+/** Cases of a station open at some time between the two instants. */
 export async function findStationCasesBetween(
   db: Db,
   stationId: string,
@@ -174,8 +128,7 @@ export async function findStationCasesBetween(
 ) {
   return db
     .selectFrom('social_case as c')
-    .innerJoin('resident as r', 'r.id', 'c.resident_id')
-    .select(['c.resident_id', 'c.opened_at', 'c.closed_at', 'r.birth_date'])
+    .select(['c.resident_id', 'c.opened_at', 'c.closed_at'])
     .where('c.station_id', '=', stationId)
     .where('c.opened_at', '<', toIso)
     .where((eb) => eb.or([eb('c.closed_at', 'is', null), eb('c.closed_at', '>=', fromIso)]))
@@ -239,15 +192,14 @@ export async function findPendingReviews(
     .select(['f.case_id', 'f.stage', 'f.submitted_at'])
     .where('f.review_status', '=', 'pending')
     .where('c.status', '=', 'open');
-  if (area && !area.some((a) => a.column === 'all'))
-    q = q.where((eb) => areaCondition(eb, 'c', area)!);
+  if (area) q = inScope(q, 'c', area);
   if (caseIds) q = q.where('f.case_id', 'in', caseIds);
   return q.execute();
 }
 
-export async function findCaseViews(db: Db, ids: string[]): Promise<CaseView[]> {
+export async function findCasesById(db: Db, ids: string[]): Promise<CaseRow[]> {
   if (ids.length === 0) return [];
-  return caseViews(db).where('c.id', 'in', ids).execute();
+  return caseRows(db).where('c.id', 'in', ids).execute();
 }
 
 // ——— service records ———
@@ -321,46 +273,6 @@ export async function findEvents(db: Db, caseId: string): Promise<CaseEventRow[]
     .execute();
 }
 
-// ——— staff and residents, read for names, tags and the station's workers ———
-
-/** Active staff holding the social-worker role on the station. */
-export async function findStationWorkers(
-  db: Db,
-  stationId: string,
-): Promise<{ id: string; display_name: string }[]> {
-  return db
-    .selectFrom('role_assignment as a')
-    .innerJoin('staff_user as u', 'u.id', 'a.user_id')
-    .select(['u.id', 'u.display_name'])
-    .where('a.org_unit_id', '=', stationId)
-    .where('a.role', '=', 'socialWorker')
-    .where('u.status', '=', 'active')
-    .orderBy('u.display_name')
-    .execute();
-}
-
-export async function findStaffNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('staff_user')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
-
-export async function findCareTags(db: Db, residentIds: string[]): Promise<Map<string, string[]>> {
-  const tags = new Map<string, string[]>();
-  if (residentIds.length === 0) return tags;
-  const rows = await db
-    .selectFrom('resident_care_tag')
-    .select(['resident_id', 'tag'])
-    .where('resident_id', 'in', [...new Set(residentIds)])
-    .execute();
-  for (const r of rows) tags.set(r.resident_id, [...(tags.get(r.resident_id) ?? []), r.tag]);
-  return tags;
-}
-
 // ——— care rules ———
 
 export async function findCareRules(db: Db, streetId: string): Promise<CareRuleRow[]> {
@@ -385,12 +297,4 @@ export async function updateCareRule(
       .where('tier', '=', key.tier as CareRuleRow['tier'])
       .where('version', '=', version),
   );
-}
-
-/** Open cases whose client lives in the household, with the client's birth date for the care tier. */
-export async function findOpenCasesInHousehold(db: Db, householdId: string): Promise<CaseView[]> {
-  return caseViews(db)
-    .where('r.household_id', '=', householdId)
-    .where('c.status', '=', 'open')
-    .execute();
 }

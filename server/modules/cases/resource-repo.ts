@@ -1,5 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { areaCondition, underPaths } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type { ReferralRow, ReferralTable, ResourceRow, ResourceTable } from '../../db/schema';
 import { changed } from './repo';
 
@@ -46,7 +48,7 @@ function filteredResources(db: Db, f: ResourceFilter) {
     .where((eb) =>
       eb.or([
         ...(f.ownerPaths.length ? [eb('org_path', 'in', f.ownerPaths)] : []),
-        ...f.underPaths.map((p) => eb('org_path', 'like', `${p}%`)),
+        ...(f.underPaths.length ? [areaCondition(eb, 'resource', underPaths(f.underPaths))!] : []),
       ]),
     );
   if (f.category) q = q.where('category', '=', f.category);
@@ -65,26 +67,19 @@ function filteredResources(db: Db, f: ResourceFilter) {
   return q;
 }
 
-export async function findResources(
-  db: Db,
-  f: ResourceFilter,
-  page: { limit: number; offset: number },
-) {
+export async function findResources(db: Db, f: ResourceFilter, page: Page) {
   if (f.ownerPaths.length + f.underPaths.length === 0)
     return { rows: [] as ResourceRow[], total: 0 };
-  const rows = await filteredResources(db, f)
-    .selectAll()
-    .orderBy('status')
-    .orderBy('category')
-    .orderBy('name')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { n } = await filteredResources(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(n) };
+  return paginate(
+    db,
+    filteredResources(db, f)
+      .selectAll()
+      .orderBy('status')
+      .orderBy('category')
+      .orderBy('name')
+      .orderBy('id'),
+    page,
+  );
 }
 
 // ——— referrals ———
@@ -116,13 +111,11 @@ export async function findReferrals(db: Db, by: { caseId?: string; id?: string }
   let q = db
     .selectFrom('referral as f')
     .innerJoin('resource as s', 's.id', 'f.resource_id')
-    .leftJoin('staff_user as u', 'u.id', 'f.requested_by')
     .selectAll('f')
     .select([
       's.name as resource_name',
       's.category as resource_category',
       's.provider as resource_provider',
-      'u.display_name as requested_by_name',
     ]);
   if (by.caseId) q = q.where('f.case_id', '=', by.caseId);
   if (by.id) q = q.where('f.id', '=', by.id);

@@ -42,6 +42,7 @@ export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Add a resource to the directory',
         body: zResourceCreate,
         response: { 200: zResource, 201: zResource, ...errors },
       },
@@ -53,7 +54,14 @@ export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/resources/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zResource, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A resource',
+        params: zIdParams,
+        response: { 200: zResource, ...errors },
+      },
+    },
     (req) => resources.getResource({ ...ctx(req), id: req.params.id }),
   );
   app.patch(

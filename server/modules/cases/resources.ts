@@ -13,12 +13,14 @@ import {
   type ResourceUpdate,
 } from '../../../common/schemas/cases';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { ResourceRow } from '../../db/schema';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
+import { staffDisplayNames } from '../auth/staff-service';
 import { idsOnPath, getOrgUnit } from '../org/service';
 import * as repo from './resource-repo';
 import { caseInScope, CASE_READERS, logStep, type Ctx } from './scope';
@@ -100,7 +102,7 @@ export async function listResources(opts: Ctx & { query: ResourceQuery }) {
       q: query.q,
       qCategories: categoriesMatching(query.q),
     },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
   return { items: rows.map(presentResource), total, page: query.page, pageSize: query.pageSize };
 }
@@ -213,7 +215,16 @@ export async function updateResource(
   });
 }
 
-function presentReferral(v: repo.ReferralView): Referral {
+/** Referrals as the case shows them, each with who asked for it. */
+async function presentReferrals(db: Db, views: repo.ReferralView[]): Promise<Referral[]> {
+  const names = await staffDisplayNames(
+    db,
+    views.map((v) => v.requested_by),
+  );
+  return views.map((v) => presentReferral(v, names));
+}
+
+function presentReferral(v: repo.ReferralView, names: Map<string, string>): Referral {
   return {
     id: v.id,
     caseId: v.case_id,
@@ -226,7 +237,7 @@ function presentReferral(v: repo.ReferralView): Referral {
     status: v.status,
     note: v.note,
     outcome: v.outcome,
-    requestedBy: { id: v.requested_by, displayName: v.requested_by_name ?? '' },
+    requestedBy: { id: v.requested_by, displayName: names.get(v.requested_by) ?? '' },
     requestedAt: v.requested_at,
     acceptedAt: v.accepted_at,
     endedAt: v.ended_at,
@@ -236,11 +247,11 @@ function presentReferral(v: repo.ReferralView): Referral {
 }
 
 const referralView = async (db: Db, id: string) =>
-  presentReferral((await repo.findReferrals(db, { id }))[0]);
+  (await presentReferrals(db, await repo.findReferrals(db, { id })))[0];
 
 export async function listReferrals(opts: Ctx & { caseId: string }): Promise<Referral[]> {
   await caseInScope(opts.db, opts.caller, opts.caseId, 'read');
-  return (await repo.findReferrals(opts.db, { caseId: opts.caseId })).map(presentReferral);
+  return presentReferrals(opts.db, await repo.findReferrals(opts.db, { caseId: opts.caseId }));
 }
 
 /** Links the client to a resource of the case's street or district (链接资源). */

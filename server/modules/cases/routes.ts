@@ -73,8 +73,10 @@ const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendCreated(reply, r.created, r.case);
     },
   );
-  app.get('/api/cases/:id', { schema: { tags, params: zIdParams, response: one } }, (req) =>
-    cases.getCase({ ...ctx(req), id: req.params.id }),
+  app.get(
+    '/api/cases/:id',
+    { schema: { tags, summary: 'A case', params: zIdParams, response: one } },
+    (req) => cases.getCase({ ...ctx(req), id: req.params.id }),
   );
   app.patch(
     '/api/cases/:id',
@@ -169,7 +171,14 @@ const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/cases/:id/service-records',
-    { schema: { tags, params: zIdParams, response: { 200: z.array(zServiceRecord), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The case’s service records',
+        params: zIdParams,
+        response: { 200: z.array(zServiceRecord), ...errors },
+      },
+    },
     (req) => records.listRecords({ ...ctx(req), caseId: req.params.id }),
   );
   app.post(
@@ -215,7 +224,14 @@ const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/cases/:id/referrals',
-    { schema: { tags, params: zIdParams, response: { 200: z.array(zReferral), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The case’s referrals to resources',
+        params: zIdParams,
+        response: { 200: z.array(zReferral), ...errors },
+      },
+    },
     (req) => resources.listReferrals({ ...ctx(req), caseId: req.params.id }),
   );
   app.post(

@@ -14,10 +14,11 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, hasRole, type Caller } from '../auth/caller';
+import { covers, hasRole, type Caller } from '../../lib/caller';
 import { describeUnits, getOrgUnit, resolveDistrictAreas } from '../org/service';
 import { todayInShanghai } from './care';
 import * as repo from './repo';
+import { findStationWorkers, type CaseView } from './views';
 
 export interface Ctx {
   db: Db;
@@ -140,13 +141,13 @@ export async function checkStationWorker(
   stationId: string,
   userId: string,
   field: string,
-): Promise<{ id: string; display_name: string }> {
-  const worker = (await repo.findStationWorkers(db, stationId)).find((w) => w.id === userId);
+): Promise<{ id: string; displayName: string }> {
+  const worker = (await findStationWorkers(db, stationId)).find((w) => w.id === userId);
   if (!worker) throw new AppError(400, 'WORKER_NOT_IN_STATION', {}, { field });
   return worker;
 }
 
-export function presentCase(v: repo.CaseView, pendingReview: ReviewedForm | null): Case {
+export function presentCase(v: CaseView, pendingReview: ReviewedForm | null): Case {
   return {
     id: v.id,
     residentId: v.resident_id,
@@ -174,7 +175,7 @@ export function presentCase(v: repo.CaseView, pendingReview: ReviewedForm | null
 }
 
 /** Cases as lists show them, with the review each one waits for. */
-export async function presentCases(db: Db, views: repo.CaseView[]): Promise<Case[]> {
+export async function presentCases(db: Db, views: CaseView[]): Promise<Case[]> {
   const pending = await repo.findPendingReviews(db, { caseIds: views.map((v) => v.id) });
   return views.map((v) => {
     const p = pending.find((f) => f.case_id === v.id);

@@ -9,15 +9,16 @@ import type {
 import { ageOn } from '../../../common/people';
 import type { z } from 'zod';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { CaseRow } from '../../db/schema';
 import { AppError, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { covers, type Caller } from '../auth/caller';
-import { staffActors } from '../auth/staff-service';
+import { covers, type Caller } from '../../lib/caller';
+import { staffActors, staffDisplayNames } from '../auth/staff-service';
 import type { CaseTieCheck } from '../people/access';
 import { hasConsent, identifyingFacts } from '../people/residents';
-import { residentInScope } from '../people/service';
+import { residentInScope, residentsNamedLike } from '../people/service';
 import { addDays, todayInShanghai } from './care';
 import { acceptIntakeReferral } from './intake-referrals';
 import { defaultPseudonym, revealsName } from './redaction';
@@ -37,6 +38,7 @@ import {
   type Ctx,
 } from './scope';
 import { decide, type CaseCommand, type CaseState } from './stages';
+import { getCaseView, withNames } from './views';
 
 /** The case as the state machine sees it: the current cycle's forms, consent, intervention records. */
 export async function stateOf(db: Db, c: CaseRow): Promise<CaseState> {
@@ -57,9 +59,9 @@ export async function allowed(db: Db, c: CaseRow, command: CaseCommand) {
 }
 
 export async function presentDetail(db: Db, caller: Caller, id: string): Promise<CaseDetail> {
-  const view = (await repo.getCaseView(db, id))!;
+  const view = (await getCaseView(db, id))!;
   const forms = await repo.findForms(db, id);
-  const names = await repo.findStaffNames(
+  const names = await staffDisplayNames(
     db,
     forms.flatMap((f) => [f.submitted_by, f.reviewed_by ?? '']).filter(Boolean),
   );
@@ -107,12 +109,12 @@ export async function listCases(opts: Ctx & { query: CaseQuery }) {
       riskLevel: query.riskLevel,
       workerId: query.mine ? caller.userId : undefined,
       residentId: query.residentId,
-      namePrefix: query.q,
+      clients: query.q ? residentsNamedLike(db, query.q) : undefined,
     },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
   return {
-    items: await presentCases(db, rows),
+    items: await presentCases(db, await withNames(db, rows)),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -249,7 +251,7 @@ export async function updateCase(
 
 /** A pseudonym that is, or holds, the real name of the client or of anyone in the household would out them. */
 async function checkPseudonym(db: Db, c: CaseRow, pseudonym: string): Promise<void> {
-  const view = (await repo.getCaseView(db, c.id))!;
+  const view = (await getCaseView(db, c.id))!;
   const facts = await identifyingFacts(db, view.client_household_id);
   const names = [
     view.client_name,
@@ -272,14 +274,14 @@ export async function transferCase(
     if (input.toWorkerId === c.assigned_worker_id)
       throw new AppError(400, 'SAME_WORKER', {}, { field: 'toWorkerId' });
     const to = await checkStationWorker(db, c.station_id, input.toWorkerId, 'toWorkerId');
-    const from = (await repo.findStaffNames(db, [c.assigned_worker_id])).get(c.assigned_worker_id);
+    const from = (await staffDisplayNames(db, [c.assigned_worker_id])).get(c.assigned_worker_id);
     await saveCase(db, caller, c, input.version, {
       assigned_worker_id: to.id,
       updated_at: nowIso(),
     });
     await logStep(db, caller, c, {
       action: 'transfer',
-      note: `${from ?? ''} → ${to.display_name}：${input.reason}`,
+      note: `${from ?? ''} → ${to.displayName}：${input.reason}`,
       detail: `${c.assigned_worker_id} → ${to.id}`,
       changedFields: ['assignedWorker'],
     });

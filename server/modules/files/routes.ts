@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
-import { callerOf } from '../../http';
+import { callerOf, fileReply } from '../../http';
 import { AppError } from '../../lib/errors';
 import { IMAGE_TYPES, MAX_FILE_BYTES, readFile, uploadImage } from './service';
 import type { FileStore } from './store';
@@ -36,6 +36,7 @@ export function filesRoutes(store: FileStore): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Upload a photo (JPEG, PNG or WebP, at most 10 MB) as the request body',
+          consumes: IMAGE_TYPES,
           response: { 201: zStoredFile, 400: zErrorReply, 401: zErrorReply },
         },
       },
@@ -50,7 +51,20 @@ export function filesRoutes(store: FileStore): FastifyPluginAsyncZod {
     for (const thumb of [false, true]) {
       app.get(
         thumb ? '/api/files/:id/thumb' : '/api/files/:id',
-        { schema: { tags, params: zIdParams } },
+        {
+          schema: {
+            tags,
+            summary: thumb
+              ? 'A photo’s thumbnail (JPEG; the photo itself when it has none)'
+              : 'A photo, upright and without its metadata',
+            params: zIdParams,
+            response: {
+              200: fileReply('The image', IMAGE_TYPES),
+              401: zErrorReply,
+              404: zErrorReply,
+            },
+          },
+        },
         async (req, reply) => {
           const file = await readFile({
             db,

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import * as repo from './repo';
 import type { FileStore } from './store';
 

@@ -6,7 +6,7 @@ import { createTestApp, unitByName, type Session, type TestApp } from '../../../
 import { XLSX_TYPE } from '../../http';
 import { dialects } from '../../../test/support/db';
 import { importsAs } from '../../../test/support/imports';
-import { cellText } from './sheet-stream';
+import { cellText } from '../../lib/xlsx';
 
 /** A valid ID number of a fictional resident of 大同 born on `birth`, told apart by `n` (< 1000). */
 function idFor(n: number, birth: string): string {

@@ -1,7 +1,7 @@
 import { openDb, type Db, type DbConnection } from '../../db';
 import { createFieldCipher, useFieldCipher } from '../../lib/crypto';
 import { nowIso } from '../../lib/time';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import type { GridPlacement } from '../org/service';
 import { buildLedgerChunk, writeLedgerChunk } from '../people/ledger';
 import {

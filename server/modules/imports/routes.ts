@@ -4,7 +4,7 @@ import { IMPORT_MAX_BYTES } from '../../../common/imports';
 import { zErrorReply, zIdParams } from '../../../common/schemas/common';
 import { zImport, zImportCreateQuery, zImportMappingInput } from '../../../common/schemas/imports';
 import type { DbConnection, DialectName } from '../../db';
-import { callerOf, fileDate, localeOf, sendXlsx, XLSX_TYPE } from '../../http';
+import { callerOf, fileDate, localeOf, sendXlsx, XLSX_REPLY, XLSX_TYPE } from '../../http';
 import { createImportService } from './service';
 
 const tags = ['imports'];
@@ -134,6 +134,7 @@ export function importsRoutes(opts: {
           tags,
           summary: 'The rows not imported, every original column kept, plus 原行号 and 问题',
           params: zIdParams,
+          response: { 200: XLSX_REPLY, ...errors },
         },
       },
       async (req, reply) =>

@@ -20,7 +20,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso, todayInShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
 import { PEOPLE_WRITERS } from '../people/access';
 import { areaPath } from '../people/ledger';
 import {

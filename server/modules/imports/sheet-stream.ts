@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { restoreText } from '../../lib/xlsx';
 
 /**
  * The rows of an uploaded register, read as a stream: an .xlsx through exceljs's streaming reader
@@ -90,25 +89,4 @@ async function* readCsv(file: string): AsyncGenerator<SheetRow> {
     values.push(cell);
     yield { row, values };
   }
-}
-
-/**
- * A cell as text the way a person reads it: dates as 1986-03-08, formulas as their result, and text
- * Linli's own export guarded against formulas ('=…) as it was typed.
- */
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return restoreText(v.trim());
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if ('richText' in v)
-    return v.richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  if ('hyperlink' in v) return String(v.text ?? '').trim();
-  if ('result' in v || 'formula' in v || 'sharedFormula' in v)
-    return cellText((v as ExcelJS.CellFormulaValue).result ?? null);
-  return '';
 }

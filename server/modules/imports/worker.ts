@@ -24,7 +24,8 @@ import {
 } from './ledger-job';
 import { fieldsOf, isHeaderRow, normaliseHeader } from './mapping';
 import { mendExcelUtf8 } from './exceljs-utf8';
-import { cellText, readSheetRows, type SheetType } from './sheet-stream';
+import { cellText } from '../../lib/xlsx';
+import { readSheetRows, type SheetType } from './sheet-stream';
 
 /**
  * The import's work that would hold up other users' requests: reading the file (an .xlsx is a zip of

@@ -3,7 +3,7 @@ import type { IssueCommandName } from '../../../common/schemas/issues';
 import type { Db } from '../../db';
 import type { IssueRow } from '../../db/schema';
 import { resolveDistrictAreas } from '../org/service';
-import type { Assignment, Caller } from '../auth/caller';
+import type { Assignment, Caller } from '../../lib/caller';
 import type { AreaClause, IssueScope } from './repo';
 
 /**

@@ -12,18 +12,20 @@ import {
   type RectificationOrder,
 } from '../../../common/schemas/issues';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import { AppError } from '../../lib/errors';
 import { formatShanghai, nowIso } from '../../lib/time';
 import { renderWorkbookInWorker } from '../../lib/render-pool';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { filesOf, type StoredFile } from '../files/service';
-import { idsOnPath } from '../org/service';
+import { departmentsAbove, idsOnPath } from '../org/service';
 import { issueScope, rightFor } from './access';
 import { possibleCommands } from './flow';
 import { hasOpenNotice, loadIssue, stateOf } from './load';
 import { isOverdue, photoRef, presentIssue, presentStep, STEP_FILES } from './present';
 import * as repo from './repo';
+import { findStepViews, getIssueView, withNames } from './views';
 
 /** Where a patrol finding's photos are kept; an issue raised from a finding shows them. */
 const SOURCE_FILES: Partial<Record<string, string>> = { patrol: 'patrolFinding' };
@@ -44,7 +46,7 @@ const ACTION_ORDER: IssueCommandName[] = [
 
 export async function presentDetail(db: Db, caller: Caller, id: string): Promise<IssueDetail> {
   const { row, rights } = await loadIssue(db, caller, id);
-  const view = (await repo.getIssueView(db, id))!;
+  const view = (await getIssueView(db, id))!;
   const now = nowIso();
   const possible = possibleCommands(stateOf(row, now, await hasOpenNotice(db, row)));
   const reportStep = await repo.findReportStep(db, id);
@@ -73,7 +75,7 @@ export async function listSteps(opts: {
   id: string;
 }): Promise<{ items: IssueStep[] }> {
   await loadIssue(opts.db, opts.caller, opts.id);
-  const steps = await repo.findSteps(opts.db, opts.id);
+  const steps = await findStepViews(opts.db, opts.id);
   const photos = await filesOf(
     opts.db,
     STEP_FILES,
@@ -118,13 +120,10 @@ export async function listIssues(opts: { db: Db; caller: Caller; query: IssueQue
   const { rows, total } = await repo.findIssues(
     opts.db,
     await listFilter(opts.db, opts.caller, query, now),
-    {
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    },
+    pageOf(query),
   );
   return {
-    items: rows.map((r) => presentIssue(r, now)),
+    items: (await withNames(opts.db, rows)).map((r) => presentIssue(r, now)),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -194,7 +193,7 @@ export async function exportIssues(opts: {
     { header: c.rating, key: 'rating', width: 6 },
     { header: c.id, key: 'id', width: 38 },
   ];
-  const sheetRows = rows.map((r) => {
+  const sheetRows = (await withNames(opts.db, rows)).map((r) => {
     const i = presentIssue(r, now);
     return {
       createdAt: formatShanghai(i.createdAt),
@@ -239,12 +238,12 @@ export async function dispatchTargets(opts: { db: Db; caller: Caller; id: string
   const { row, rights } = await loadIssue(opts.db, opts.caller, opts.id);
   if (!rights.dispatch) throw new AppError(403, 'FORBIDDEN');
   const districtId = idsOnPath(row.org_path)[0];
-  const units = await repo.findDepartmentsUnder(opts.db, [districtId, row.street_id]);
+  const units = await departmentsAbove(opts.db, row.org_path);
   return {
     departments: units.map((u) => ({
       id: u.id,
       name: u.name,
-      level: u.parent_id === districtId ? ('district' as const) : ('street' as const),
+      level: u.parentId === districtId ? ('district' as const) : ('street' as const),
     })),
   };
 }

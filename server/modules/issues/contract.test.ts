@@ -5,7 +5,7 @@ import { dialects } from '../../../test/support/db';
 import { buildIssue, gridIdOf, issueStep } from '../../../test/support/issues';
 import { buildPlace } from '../../../test/support/places';
 import { shanghaiDayEnd } from '../../lib/time';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { resolveSession } from '../auth/service';
 import { issueSummaryFor, reportIssue, verifyIssueByReinspection } from './service';
 

@@ -10,11 +10,11 @@ import { AppError, forbidden, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
+import { findOrgUnits } from '../org/service';
 import { DEADLINE_SETTERS } from './access';
 import { effectiveRules, type RuleSet } from './deadlines';
 import * as rules from './escalation-repo';
-import * as repo from './repo';
 import { findOverrides } from './workdays-repo';
 
 const toRule = (r: rules.RuleRow): DeadlineRule => ({
@@ -51,7 +51,7 @@ async function targetOf(
   if (!hasRole(caller, DEADLINE_SETTERS)) throw forbidden();
   const districtAdmin = caller.assignments.filter((a) => a.role === 'districtAdmin');
   if (streetId) {
-    const [unit] = await repo.getUnits(db, [streetId]);
+    const [unit] = await findOrgUnits(db, [streetId]);
     if (!unit || unit.kind !== 'street')
       throw new AppError(404, 'NOT_FOUND', {}, { field: 'streetId' });
     const mine =

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { paginate, type Page } from '../../db/paging';
 import type {
   IssueDeadlineRuleTable,
   IssueNoticeRow,
@@ -85,7 +86,6 @@ export async function insertNotice(db: Db, row: Insertable<IssueNoticeTable>): P
 }
 
 export type NoticeView = IssueNoticeRow & {
-  unit_name: string | null;
   issue_status: string;
   issue_description: string;
 };
@@ -93,32 +93,24 @@ export type NoticeView = IssueNoticeRow & {
 export async function findNotices(
   db: Db,
   f: { unitIds: string[]; unread?: boolean },
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: NoticeView[]; total: number }> {
   if (f.unitIds.length === 0) return { rows: [], total: 0 };
   let q = db
     .selectFrom('issue_notice as n')
     .innerJoin('issue as i', 'i.id', 'n.issue_id')
-    .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
     .where('n.unit_id', 'in', f.unitIds);
   if (f.unread === true) q = q.where('n.read_at', 'is', null);
   if (f.unread === false) q = q.where('n.read_at', 'is not', null);
-  const [rows, count] = await Promise.all([
+  return paginate(
+    db,
     q
       .selectAll('n')
-      .select([
-        'u.name as unit_name',
-        'i.status as issue_status',
-        'i.description as issue_description',
-      ])
+      .select(['i.status as issue_status', 'i.description as issue_description'])
       .orderBy('n.created_at', 'desc')
-      .orderBy('n.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
-  ]);
-  return { rows, total: Number(count?.n ?? 0) };
+      .orderBy('n.id', 'desc'),
+    page,
+  );
 }
 
 export async function getNotice(db: Db, id: string): Promise<IssueNoticeRow | undefined> {

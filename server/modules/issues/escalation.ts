@@ -5,13 +5,14 @@ import type {
   IssueStatus,
 } from '../../../common/schemas/issues';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { Jobs } from '../../jobs/jobs';
 import type { IssueRow } from '../../db/schema';
 import { forbidden, notFound } from '../../lib/errors';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
-import { idsOnPath } from '../org/service';
+import { hasRole, type Caller } from '../../lib/caller';
+import { idsOnPath, unitNames } from '../org/service';
 import { loadRuleSet } from './deadline-rules';
 import { addLimit, limitFor } from './deadlines';
 import { deadlineStepOf, nextLevel } from './flow';
@@ -130,12 +131,12 @@ export function registerEscalationJob(
 
 // ——— notices ———
 
-const presentNotice = (n: repo.NoticeView): IssueNotice => ({
+const presentNotice = (n: repo.NoticeView, units: Map<string, string>): IssueNotice => ({
   id: n.id,
   issueId: n.issue_id,
   kind: n.kind,
   level: n.level as IssueLevel | null,
-  unit: { id: n.unit_id, name: n.unit_name ?? '' },
+  unit: { id: n.unit_id, name: units.get(n.unit_id) ?? '' },
   note: n.note,
   issueStatus: n.issue_status as IssueStatus,
   issueDescription: n.issue_description,
@@ -153,9 +154,18 @@ export async function listNotices(opts: {
   const { rows, total } = await repo.findNotices(
     opts.db,
     { unitIds: opts.caller.assignments.map((a) => a.orgUnitId), unread: query.unread },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
-  return { items: rows.map(presentNotice), total, page: query.page, pageSize: query.pageSize };
+  const units = await unitNames(
+    opts.db,
+    rows.map((n) => n.unit_id),
+  );
+  return {
+    items: rows.map((n) => presentNotice(n, units)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function readNotice(opts: { db: Db; caller: Caller; id: string }): Promise<void> {

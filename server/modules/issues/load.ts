@@ -3,9 +3,10 @@ import type { Db } from '../../db';
 import type { IssueRow } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { shanghaiDayStart } from '../../lib/time';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { rightsOn, type Rights, type Ties } from './access';
 import type { IssueState } from './flow';
+import { placeFacts } from './place-facts';
 import * as repo from './repo';
 
 /**
@@ -32,16 +33,9 @@ export async function loadIssue(db: Db, caller: Caller, id: string): Promise<Loa
   return { row, ties, rights };
 }
 
-/**
- * Whether an issue's rectification notice is still open. The places module owns notices and answers
- * (registerOpenNoticeCheck, at start-up); the issues module cannot import it without a cycle.
- */
-let openNoticeCheck: (db: Db, issueId: string) => Promise<boolean> = () => Promise.resolve(false);
-export function registerOpenNoticeCheck(check: (db: Db, issueId: string) => Promise<boolean>) {
-  openNoticeCheck = check;
-}
+/** Whether an issue's rectification notice is still open: the places module owns notices. */
 export const hasOpenNotice = (db: Db, row: IssueRow): Promise<boolean> =>
-  row.rectification ? openNoticeCheck(db, row.id) : Promise.resolve(false);
+  row.rectification ? placeFacts().hasOpenNotice(db, row.id) : Promise.resolve(false);
 
 /** What the flow needs to know of an issue at a moment. */
 export function stateOf(row: IssueRow, now: string, noticeOpen = false): IssueState {

@@ -8,7 +8,7 @@ import type {
   IssueStep,
 } from '../../../common/schemas/issues';
 import type { StoredFile } from '../files/service';
-import type { IssueView, StepView } from './repo';
+import type { IssueView, StepView } from './views';
 
 /** The files entity that holds the photos of a step (those of the report are the issue's photos). */
 export const STEP_FILES = 'issueStep';

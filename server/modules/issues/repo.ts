@@ -1,35 +1,8 @@
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db';
-import { COUNT_CAP, type AreaClause } from '../../db/area';
+import type { AreaClause } from '../../db/area';
+import { countCapped, paginate, type Page } from '../../db/paging';
 import type { Database, IssueRow, IssueStepRow, IssueStepTable, IssueTable } from '../../db/schema';
-
-/** An issue with the names lists show beside it. */
-export type IssueView = IssueRow & {
-  grid_name: string | null;
-  community_name: string | null;
-  reporter_name: string | null;
-  department_name: string | null;
-  assignee_name: string | null;
-};
-
-// Lists join the org and staff tables for names only; those rows are read here, never written.
-function issueViews(db: Db) {
-  return db
-    .selectFrom('issue')
-    .leftJoin('org_unit as g', 'g.id', 'issue.grid_id')
-    .leftJoin('org_unit as c', 'c.id', 'issue.community_id')
-    .leftJoin('org_unit as d', 'd.id', 'issue.department_id')
-    .leftJoin('staff_user as r', 'r.id', 'issue.reporter_id')
-    .leftJoin('staff_user as a', 'a.id', 'issue.assignee_id')
-    .selectAll('issue')
-    .select([
-      'g.name as grid_name',
-      'c.name as community_name',
-      'd.name as department_name',
-      'r.display_name as reporter_name',
-      'a.display_name as assignee_name',
-    ]);
-}
 
 export async function changed(q: { executeTakeFirst(): Promise<{ numUpdatedRows: bigint }> }) {
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
@@ -39,10 +12,6 @@ export async function changed(q: { executeTakeFirst(): Promise<{ numUpdatedRows:
 
 export async function getIssue(db: Db, id: string): Promise<IssueRow | undefined> {
   return db.selectFrom('issue').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function getIssueView(db: Db, id: string): Promise<IssueView | undefined> {
-  return issueViews(db).where('issue.id', '=', id).executeTakeFirst();
 }
 
 export async function getIssues(db: Db, ids: string[]): Promise<IssueRow[]> {
@@ -160,15 +129,17 @@ function scopeParts(db: Db, f: IssueListFilter): IssueQuery[] {
   return parts;
 }
 
+/** The board's order, newest first, which the issue_created indexes hold. */
+const inBoardOrder = (q: IssueQuery) =>
+  q.orderBy('issue.created_at', 'desc').orderBy('issue.id', 'desc');
+
 /** The UNION (duplicates dropped) of the parts, each cut to `limit` rows in board order. */
 function unionOf(db: Db, f: IssueListFilter, limit: number) {
   const queries = scopeParts(db, f).map((q) =>
     db
       .selectFrom(
-        q
+        inBoardOrder(q)
           .select(['issue.id', 'issue.created_at', 'issue.status'])
-          .orderBy('issue.created_at', 'desc')
-          .orderBy('issue.id', 'desc')
           .limit(limit)
           .as('p'),
       )
@@ -178,39 +149,33 @@ function unionOf(db: Db, f: IssueListFilter, limit: number) {
 }
 
 /** How many issues match, exact up to COUNT_CAP; COUNT_CAP + 1 means more. */
-async function countCapped(db: Db, f: IssueListFilter): Promise<number> {
-  const r = await db
-    .selectFrom(unionOf(db, f, COUNT_CAP + 1).as('u'))
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirst();
-  return Math.min(Number(r?.n ?? 0), COUNT_CAP + 1);
-}
+const countIssuesCapped = (db: Db, f: IssueListFilter): Promise<number> =>
+  countCapped(db, ...scopeParts(db, f).map((q) => inBoardOrder(q).select('issue.id')));
 
 export async function findIssues(
   db: Db,
   f: IssueListFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: IssueView[]; total: number }> {
-  const [ids, total] = await Promise.all([
+  page: Page,
+): Promise<{ rows: IssueRow[]; total: number }> {
+  const { rows: ids, total } = await paginate(
+    db,
     db
       .selectFrom(unionOf(db, f, page.offset + page.limit).as('u'))
       .select('u.id')
       .orderBy('u.created_at', 'desc')
-      .orderBy('u.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    countCapped(db, f),
-  ]);
+      .orderBy('u.id', 'desc'),
+    page,
+    () => countIssuesCapped(db, f),
+  );
   if (ids.length === 0) return { rows: [], total };
-  const views = await issueViews(db)
-    .where(
-      'issue.id',
-      'in',
-      ids.map((r) => r.id),
-    )
-    .execute();
-  const byId = new Map(views.map((v) => [v.id, v]));
+  const byId = new Map(
+    (
+      await getIssues(
+        db,
+        ids.map((r) => r.id),
+      )
+    ).map((v) => [v.id, v]),
+  );
   return { rows: ids.map((r) => byId.get(r.id)!).filter(Boolean), total };
 }
 
@@ -225,8 +190,8 @@ export async function countIssues(
 ): Promise<{ byGroup: Map<string, number>; overdue: number }> {
   const names = Object.keys(groups);
   const counts = await Promise.all([
-    ...names.map((name) => countCapped(db, { ...f, statuses: groups[name] })),
-    countCapped(db, { ...f, overdue: true }),
+    ...names.map((name) => countIssuesCapped(db, { ...f, statuses: groups[name] })),
+    countIssuesCapped(db, { ...f, overdue: true }),
   ]);
   return {
     byGroup: new Map(names.map((name, i) => [name, counts[i]])),
@@ -252,21 +217,13 @@ export async function insertStep(db: Db, row: Insertable<IssueStepTable>): Promi
   await db.insertInto('issue_step').values(row).execute();
 }
 
-export type StepView = IssueStepRow & {
-  department_name: string | null;
-  assignee_name: string | null;
-};
-
-export async function findSteps(db: Db, issueId: string): Promise<StepView[]> {
+export async function findSteps(db: Db, issueId: string): Promise<IssueStepRow[]> {
   return db
-    .selectFrom('issue_step as s')
-    .leftJoin('org_unit as d', 'd.id', 's.department_id')
-    .leftJoin('staff_user as a', 'a.id', 's.assignee_id')
-    .selectAll('s')
-    .select(['d.name as department_name', 'a.display_name as assignee_name'])
-    .where('s.issue_id', '=', issueId)
-    .orderBy('s.at')
-    .orderBy('s.id')
+    .selectFrom('issue_step')
+    .selectAll()
+    .where('issue_id', '=', issueId)
+    .orderBy('at')
+    .orderBy('id')
     .execute();
 }
 
@@ -305,62 +262,6 @@ export async function findDispatchTies(
   return {
     departmentIds: rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
     assigneeIds: rows.flatMap((r) => (r.assignee_id ? [r.assignee_id] : [])),
-  };
-}
-
-// ——— units and people the flow names (read only) ———
-
-export interface UnitInfo {
-  id: string;
-  name: string;
-  kind: string;
-  path: string;
-  parent_id: string | null;
-  status: string;
-}
-
-export async function getUnits(db: Db, ids: string[]): Promise<UnitInfo[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('org_unit')
-    .select(['id', 'name', 'kind', 'path', 'parent_id', 'status'])
-    .where('id', 'in', ids)
-    .execute();
-}
-
-/** Live departments that sit directly under one of these units (the district, the street). */
-export async function findDepartmentsUnder(db: Db, parentIds: string[]): Promise<UnitInfo[]> {
-  if (parentIds.length === 0) return [];
-  return db
-    .selectFrom('org_unit')
-    .select(['id', 'name', 'kind', 'path', 'parent_id', 'status'])
-    .where('kind', '=', 'department')
-    .where('status', '=', 'active')
-    .where('parent_id', 'in', parentIds)
-    .orderBy('name')
-    .execute();
-}
-
-/** An active staff member's display name and the units and roles they hold. */
-export async function findStaffWithUnits(
-  db: Db,
-  userId: string,
-): Promise<{ name: string; units: { role: string; unitId: string; path: string }[] } | undefined> {
-  const user = await db
-    .selectFrom('staff_user')
-    .select(['display_name', 'status'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user || user.status !== 'active') return undefined;
-  const units = await db
-    .selectFrom('role_assignment as ra')
-    .innerJoin('org_unit as u', 'u.id', 'ra.org_unit_id')
-    .select(['ra.role', 'ra.org_unit_id', 'u.path'])
-    .where('ra.user_id', '=', userId)
-    .execute();
-  return {
-    name: user.display_name,
-    units: units.map((u) => ({ role: u.role, unitId: u.org_unit_id, path: u.path })),
   };
 }
 

@@ -3,13 +3,13 @@ import type { Db } from '../../db';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { findGridPlacement } from '../org/service';
-import { findPlaceLocation } from '../places/service';
 import { mayReportAt, rolesAt } from './access';
 import { loadRuleSet } from './deadline-rules';
 import { addLimit, limitFor } from './deadlines';
 import { inTransaction } from './load';
+import { placeFacts } from './place-facts';
 import * as repo from './repo';
 import { writeStep } from './steps';
 
@@ -42,7 +42,7 @@ export async function reportIssue(
     let gridId = report.gridId;
     let placeName: string | null = null;
     if (report.placeId) {
-      const place = await findPlaceLocation(trx, report.placeId);
+      const place = await placeFacts().locate(trx, report.placeId);
       if (!place) throw new AppError(400, 'NOT_FOUND', {}, { field: 'placeId' });
       if (gridId && gridId !== place.gridId)
         throw new AppError(400, 'PLACE_NOT_IN_GRID', {}, { field: 'gridId' });

@@ -22,7 +22,7 @@ import {
   zWorkdayYear,
   zWorkdayYearQuery,
 } from '../../../common/schemas/issues';
-import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
+import { callerOf, fileDate, localeOf, sendCreated, sendXlsx, XLSX_REPLY } from '../../http';
 import * as issues from './service';
 
 const tags = ['issues'];
@@ -65,7 +65,14 @@ export const issuesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/issues/export.xlsx',
-    { schema: { tags, summary: 'The board as an Excel file', querystring: zIssueFilter } },
+    {
+      schema: {
+        tags,
+        summary: 'The board as an Excel file',
+        querystring: zIssueFilter,
+        response: { 200: XLSX_REPLY, ...errors },
+      },
+    },
     async (req, reply) => {
       const file = await issues.exportIssues({
         ...ctx(req),
@@ -107,8 +114,10 @@ export const issuesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => issues.runEscalation(ctx(req)),
   );
-  app.get('/api/issues/:id', { schema: { tags, params: zIdParams, response: one } }, (req) =>
-    issues.getIssue({ ...ctx(req), id: req.params.id }),
+  app.get(
+    '/api/issues/:id',
+    { schema: { tags, summary: 'An issue', params: zIdParams, response: one } },
+    (req) => issues.getIssue({ ...ctx(req), id: req.params.id }),
   );
   app.get(
     '/api/issues/:id/steps',
@@ -227,7 +236,14 @@ export const issuesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/issue-notices/:id/read',
-    { schema: { tags, params: zIdParams, response: { 200: zOk, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark an escalation or urging read',
+        params: zIdParams,
+        response: { 200: zOk, ...errors },
+      },
+    },
     async (req) => {
       await issues.readNotice({ ...ctx(req), id: req.params.id });
       return { ok: true as const };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { departmentsOf } from './access';
 import { mayReadIssue } from './board';
 import * as repo from './repo';
@@ -9,7 +9,7 @@ import * as repo from './repo';
 //   verifyIssueByReinspection(db, caller, issueId, fixed, note) inside the caller's transaction
 //   issueSummaryFor(db, issueIds) → Map id → { status, stepDeadline, overdue }
 export { reportIssue } from './report';
-export { registerOpenNoticeCheck } from './load';
+export { providePlaceFacts, type PlaceFacts } from './place-facts';
 export { runIssueCommand, verifyIssueByReinspection } from './steps';
 export {
   countIssues,

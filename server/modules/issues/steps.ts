@@ -12,8 +12,10 @@ import { AppError, forbidden, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
+import { activeStaffUnits } from '../auth/staff-service';
 import { attachFiles } from '../files/service';
+import { findOrgUnits } from '../org/service';
 import { rightFor } from './access';
 import { presentDetail } from './board';
 import { loadRuleSet } from './deadline-rules';
@@ -177,7 +179,7 @@ async function dispatchTarget(
   assigneeId: string | undefined,
 ): Promise<Pick<IssueRow, 'department_id' | 'assignee_id'>> {
   if (departmentId) {
-    const [unit] = await repo.getUnits(db, [departmentId]);
+    const [unit] = await findOrgUnits(db, [departmentId]);
     // A bureau of the issue's district, or a department of its own street.
     if (
       !unit ||
@@ -188,7 +190,7 @@ async function dispatchTarget(
       throw new AppError(400, 'DEPARTMENT_NOT_DISPATCHABLE', {}, { field: 'departmentId' });
   }
   if (assigneeId) {
-    const staff = await repo.findStaffWithUnits(db, assigneeId);
+    const staff = await activeStaffUnits(db, assigneeId);
     const eligible = staff?.units.some((u) =>
       departmentId
         ? u.role === 'departmentOfficer' && u.unitId === departmentId

@@ -6,19 +6,14 @@ export async function findOverrides(db: Db): Promise<WorkdayOverrideTable[]> {
   return db.selectFrom('workday_override').selectAll().execute();
 }
 
-/** A year's corrections with the name of who made each. */
-export async function findOverridesOfYear(
-  db: Db,
-  year: number,
-): Promise<(WorkdayOverrideTable & { updated_by_name: string | null })[]> {
+/** A year's corrections. */
+export async function findOverridesOfYear(db: Db, year: number): Promise<WorkdayOverrideTable[]> {
   return db
-    .selectFrom('workday_override as w')
-    .leftJoin('staff_user as u', 'u.id', 'w.updated_by')
-    .selectAll('w')
-    .select('u.display_name as updated_by_name')
-    .where('w.day', '>=', `${year}-01-01`)
-    .where('w.day', '<=', `${year}-12-31`)
-    .orderBy('w.day')
+    .selectFrom('workday_override')
+    .selectAll()
+    .where('day', '>=', `${year}-01-01`)
+    .where('day', '<=', `${year}-12-31`)
+    .orderBy('day')
     .execute();
 }
 

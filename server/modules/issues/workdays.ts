@@ -5,7 +5,8 @@ import type { Db } from '../../db';
 import { forbidden, notFound } from '../../lib/errors';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
+import { staffDisplayNames } from '../auth/staff-service';
 import * as repo from './workdays-repo';
 
 const { isHoliday, isWorkday } = chineseDays;
@@ -33,6 +34,10 @@ export async function getWorkdayYear(opts: {
   if (!hasRole(opts.caller, READERS)) throw forbidden();
   const days = daysOf(opts.year);
   const rows = await repo.findOverridesOfYear(opts.db, opts.year);
+  const names = await staffDisplayNames(
+    opts.db,
+    rows.map((r) => r.updated_by),
+  );
   return {
     year: opts.year,
     holidays: days.filter((d) => !weekend(d) && isHoliday(d)),
@@ -41,7 +46,7 @@ export async function getWorkdayYear(opts: {
       day: r.day,
       kind: r.kind,
       note: r.note,
-      updatedBy: { id: r.updated_by, name: r.updated_by_name ?? '' },
+      updatedBy: { id: r.updated_by, name: names.get(r.updated_by) ?? '' },
       updatedAt: r.updated_at,
     })),
   };

@@ -60,6 +60,7 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Edit a robot',
         params: zIdParams,
         body: zWebhookUpdate,
         response: { 200: zWebhook, ...errors },
@@ -69,7 +70,14 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/api/webhooks/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zOk, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a robot',
+        params: zIdParams,
+        response: { 200: zOk, ...errors },
+      },
+    },
     async (req) => {
       await notify.deleteWebhook({ ...ctx(req), id: req.params.id });
       return { ok: true as const };

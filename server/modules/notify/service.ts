@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, type Caller } from '../auth/caller';
+import { covers, type Caller } from '../../lib/caller';
 import { describeUnits, idsOnPath } from '../org/service';
 import type { Jobs } from '../../jobs/jobs';
 import { postToRobot } from './robot';

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { inScope, underPaths } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type {
   OperationBatchRow,
   OperationBatchTable,
@@ -15,22 +17,18 @@ import type {
   OperationTable,
 } from '../../db/schema';
 
-/** An operation with the owning unit's name and the counts its list shows. */
+/** An operation with the counts its list shows. */
 export type OperationView = OperationRow & {
-  owner_name: string | null;
   batch_count: number | string | null;
   head_count: number | string | null;
   departed_count: number | string | null;
 };
 
-// The list joins org_unit for the owner's name only; that table is read here, never written.
 function operationViews(db: Db) {
   return db
     .selectFrom('operation')
-    .leftJoin('org_unit as u', 'u.id', 'operation.owner_unit_id')
     .selectAll('operation')
     .select((eb) => [
-      'u.name as owner_name',
       eb
         .selectFrom('operation_batch as b')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -68,27 +66,17 @@ export interface OperationFilter {
 export async function findOperations(
   db: Db,
   f: OperationFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: OperationView[]; total: number }> {
   if (f.underPaths.length === 0) return { rows: [], total: 0 };
-  let q = operationViews(db).where((eb) =>
-    eb.or(f.underPaths.map((p) => eb('operation.org_path', 'like', `${p}%`))),
-  );
+  let q = inScope(operationViews(db), 'operation', underPaths(f.underPaths));
   if (f.status) q = q.where('operation.status', '=', f.status);
   if (f.q) q = q.where('operation.title', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
-  const [rows, count] = await Promise.all([
-    q
-      .orderBy('operation.start_date', 'desc')
-      .orderBy('operation.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { rows: rows, total: Number(count?.n ?? 0) };
+  return paginate(
+    db,
+    q.orderBy('operation.start_date', 'desc').orderBy('operation.id', 'desc'),
+    page,
+  );
 }
 
 export async function insertOperation(db: Db, row: Insertable<OperationTable>): Promise<void> {
@@ -224,14 +212,13 @@ export async function insertSupplyIssue(
   await db.insertInto('operation_supply_issue').values(row).execute();
 }
 
-/** Issues of the operation's supplies, with who issued them (staff names are read, never written). */
+/** Issues of the operation's supplies, with the train of the batch each went to. */
 export async function findSupplyIssues(db: Db, operationId: string) {
   return db
     .selectFrom('operation_supply_issue as i')
-    .leftJoin('staff_user as s', 's.id', 'i.created_by')
     .leftJoin('operation_batch as b', 'b.id', 'i.batch_id')
     .selectAll('i')
-    .select(['s.display_name as by_name', 'b.train_no as train_no'])
+    .select('b.train_no as train_no')
     .where('i.operation_id', '=', operationId)
     .orderBy('i.at')
     .orderBy('i.id')

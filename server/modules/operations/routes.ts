@@ -21,7 +21,16 @@ import {
   zSupplyIssueCreate,
   zSupplyUpdate,
 } from '../../../common/schemas/operations';
-import { callerOf, fileDate, localeOf, sendCreated, sendPdf, sendXlsx } from '../../http';
+import {
+  callerOf,
+  fileDate,
+  localeOf,
+  PDF_REPLY,
+  sendCreated,
+  sendPdf,
+  sendXlsx,
+  XLSX_REPLY,
+} from '../../http';
 import { exportOperations, operationReport } from './report';
 import * as ops from './service';
 
@@ -59,6 +68,7 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The operations GET /api/operations finds, as an .xlsx register (audited)',
         querystring: zOperationQuery,
+        response: { 200: XLSX_REPLY, ...errors },
       },
     },
     async (req, reply) => {
@@ -156,6 +166,7 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The completion report (PDF, Chinese) with the totals',
         params: zIdParams,
+        response: { 200: PDF_REPLY, ...errors },
       },
     },
     async (req, reply) => {

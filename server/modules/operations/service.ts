@@ -21,6 +21,7 @@ import {
   type SupplyUpdate,
 } from '../../../common/schemas/operations';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type {
   OperationBatchRow,
   OperationRow,
@@ -31,9 +32,9 @@ import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { addMinutes, nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, hasRole, scopePaths, type Caller } from '../auth/caller';
-import { activeStaffAt } from '../auth/staff-service';
-import { describeUnits, getOrgTree, idsOnPath } from '../org/service';
+import { covers, hasRole, scopePaths, type Caller } from '../../lib/caller';
+import { activeStaffAt, staffDisplayNames } from '../auth/staff-service';
+import { describeUnits, getOrgTree, idsOnPath, unitNames } from '../org/service';
 import type { OrgTreeNode } from '../../../common/schemas/org';
 import * as repo from './repo';
 import { rosterCoverage } from './roster';
@@ -101,10 +102,10 @@ function checkPeriod(start: string, end: string) {
 
 // ——— presenting ———
 
-function presentOperation(v: repo.OperationView): Operation {
+function presentOperation(v: repo.OperationView, units: Map<string, string>): Operation {
   return {
     id: v.id,
-    ownerUnit: { id: v.owner_unit_id, name: v.owner_name ?? '' },
+    ownerUnit: { id: v.owner_unit_id, name: units.get(v.owner_unit_id) ?? '' },
     title: v.title,
     description: v.description,
     startDate: v.start_date,
@@ -137,7 +138,19 @@ export function presentBatch(b: OperationBatchRow): Batch {
   };
 }
 
-type SupplyIssueView = Awaited<ReturnType<typeof repo.findSupplyIssues>>[number];
+type SupplyIssueView = Awaited<ReturnType<typeof repo.findSupplyIssues>>[number] & {
+  by_name: string | null;
+};
+
+/** The issues of an operation's supplies, each with who issued it. */
+async function findSupplyIssues(db: Db, operationId: string): Promise<SupplyIssueView[]> {
+  const issues = await repo.findSupplyIssues(db, operationId);
+  const names = await staffDisplayNames(
+    db,
+    issues.map((i) => i.created_by),
+  );
+  return issues.map((i) => ({ ...i, by_name: names.get(i.created_by) ?? null }));
+}
 
 function presentSupply(s: OperationSupplyRow, issues: SupplyIssueView[]): Supply {
   return {
@@ -178,15 +191,16 @@ function presentShift(s: OperationShiftRow): Shift {
 
 export async function presentDetail(db: Db, caller: Caller, id: string): Promise<OperationDetail> {
   const v = (await repo.getOperationView(db, id))!;
-  const [batches, supplies, issues, shifts, log] = await Promise.all([
+  const [batches, supplies, issues, shifts, log, units] = await Promise.all([
     repo.findBatches(db, id),
     repo.findSupplies(db, id),
-    repo.findSupplyIssues(db, id),
+    findSupplyIssues(db, id),
     repo.findShifts(db, id),
     repo.findLog(db, id),
+    unitNames(db, [v.owner_unit_id]),
   ]);
   return {
-    ...presentOperation(v),
+    ...presentOperation(v, units),
     batches: batches.map(presentBatch),
     supplies: supplies.map((s) => presentSupply(s, issues)),
     shifts: shifts.map(presentShift),
@@ -212,9 +226,18 @@ export async function listOperations(opts: Ctx & { query: OperationQuery }) {
   const { rows, total } = await repo.findOperations(
     db,
     { underPaths: scopePaths(caller, OPERATION_READERS), q: query.q, status: query.status },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
-  return { items: rows.map(presentOperation), total, page: query.page, pageSize: query.pageSize };
+  const units = await unitNames(
+    db,
+    rows.map((r) => r.owner_unit_id),
+  );
+  return {
+    items: rows.map((r) => presentOperation(r, units)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getOperation(opts: Ctx & { id: string }): Promise<OperationDetail> {
@@ -527,7 +550,7 @@ export async function updateSupply(
     const op = await writable(db, caller, opts.id);
     const s = await supplyOf(db, op, opts.itemId);
     const current = async () =>
-      presentSupply((await repo.getSupply(db, s.id))!, await repo.findSupplyIssues(db, op.id));
+      presentSupply((await repo.getSupply(db, s.id))!, await findSupplyIssues(db, op.id));
     if (s.version !== input.version) throw stale(await current());
     if (input.prepared !== undefined && input.prepared < s.issued)
       throw new AppError(409, 'SUPPLY_BELOW_ISSUED', { issued: s.issued }, { field: 'prepared' });

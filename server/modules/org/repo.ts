@@ -186,3 +186,14 @@ export async function findRootsAndChildren(db: Db, parentIds: string[]) {
     )
     .execute();
 }
+
+/** Ids of the units under any of the given paths (each path's own unit included), retired too. */
+export async function findUnitIdsUnder(db: Db, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const rows = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))))
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -51,7 +51,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/org/units/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zOrgUnit, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A unit',
+        params: zIdParams,
+        response: { 200: zOrgUnit, ...errors },
+      },
+    },
     (req) => org.getOrgUnit({ db, caller: callerOf(req), id: req.params.id }),
   );
   app.post(
@@ -91,6 +98,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Move a unit under another parent',
         params: zIdParams,
         body: zOrgUnitMove,
         response: { 200: zOrgUnit, ...errors },
@@ -103,6 +111,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Retire a unit that has no active units under it',
         params: zIdParams,
         body: zVersionBody,
         response: { 200: zOrgUnit, ...errors },
@@ -122,6 +131,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Bring a retired unit back',
         params: zIdParams,
         body: zVersionBody,
         response: { 200: zOrgUnit, ...errors },

@@ -13,32 +13,26 @@ import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, scopePaths, type Caller } from '../auth/caller';
+import { covers, scopePaths, type Caller } from '../../lib/caller';
 import * as repo from './repo';
+import { idsOnPath, presentOrgUnit } from './units';
+
+export {
+  findOrgUnits,
+  idsOnPath,
+  presentOrgUnit,
+  reachOfUnit,
+  unitColumns,
+  unitIdsUnder,
+  unitNames,
+  unitReach,
+} from './units';
 
 /** Roles that may change the org tree, within their scope. */
 const ORG_WRITERS = ['districtAdmin', 'streetAdmin'] as const;
 
-export function presentOrgUnit(r: OrgUnitRow): OrgUnit {
-  return {
-    id: r.id,
-    parentId: r.parent_id,
-    kind: r.kind as OrgUnitKind,
-    name: r.name,
-    code: r.code,
-    path: r.path,
-    status: r.status,
-    version: r.version,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
 /** Under a street its station comes first, then communities, then departments. */
 const KIND_ORDER = ['district', 'street', 'station', 'community', 'grid', 'department'];
-
-/** Ids on a materialised path, top first. */
-export const idsOnPath = (path: string): string[] => path.split('/').filter(Boolean);
 
 /** Another module's check whether a unit still has records; a unit with any cannot be deleted. */
 export type UnitUsageCheck = (db: Db, unitId: string) => Promise<boolean>;
@@ -409,11 +403,6 @@ export async function findStreets(
     name: s.name,
     path: s.path,
   }));
-}
-
-/** Names of org units by id, for lists that show where a record sits. */
-export async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  return new Map((await repo.getOrgUnits(db, [...new Set(ids)])).map((u) => [u.id, u.name]));
 }
 
 /** A unit by id with no scope check, for a module that places its own record under it. */

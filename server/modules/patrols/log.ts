@@ -1,12 +1,13 @@
 import type { Coverage, PatrolDetail, PatrolQuery } from '../../../common/schemas/patrols';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import { AppError } from '../../lib/errors';
 import { shanghaiDayEnd, shanghaiDayStart, todayInShanghai } from '../../lib/time';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { findGridPlacement } from '../org/service';
 import { listPlacesOfGrid } from '../places/service';
 import * as repo from './repo';
-import { mayReadArea, presentPatrol, presentPatrolDetail, readablePatrol } from './service';
+import { mayReadArea, presentPatrolDetail, presentPatrols, readablePatrol } from './service';
 
 // The patrol log (per grid and worker) and sweep coverage (which places of a grid were visited).
 
@@ -36,9 +37,14 @@ export async function listPatrols(opts: { db: Db; caller: Caller; query: PatrolQ
       fromIso: query.from ? shanghaiDayStart(query.from) : undefined,
       toIso: query.to ? shanghaiDayEnd(query.to) : undefined,
     },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
-  return { items: rows.map(presentPatrol), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: await presentPatrols(opts.db, rows),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getPatrol(opts: {

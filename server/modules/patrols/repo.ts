@@ -1,29 +1,21 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { areaCondition, isWholeArea, type AreaClause } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type { PatrolFindingRow, PatrolFindingTable, PatrolRow, PatrolTable } from '../../db/schema';
 
-/** A patrol with the names and counts its list shows. */
+/** A patrol with the counts its list shows. */
 export type PatrolView = PatrolRow & {
-  grid_name: string | null;
-  community_name: string | null;
-  worker_name: string | null;
   findings: number | string;
   visits: number | string;
   issues: number | string;
 };
 
-// Lists join the org and staff tables for names only; those rows are read here, never written.
 function patrolViews(db: Db) {
   return db
     .selectFrom('patrol')
-    .leftJoin('org_unit as g', 'g.id', 'patrol.grid_id')
-    .leftJoin('org_unit as c', 'c.id', 'patrol.community_id')
-    .leftJoin('staff_user as w', 'w.id', 'patrol.worker_id')
     .selectAll('patrol')
     .select((eb) => [
-      'g.name as grid_name',
-      'c.name as community_name',
-      'w.display_name as worker_name',
       eb
         .selectFrom('patrol_finding as f')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -83,9 +75,7 @@ export async function updatePatrol(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export type AreaClause =
-  | { column: 'street_id' | 'community_id' | 'grid_id'; id: string }
-  | { column: 'org_path'; prefix: string };
+export type { AreaClause };
 
 export interface PatrolFilter {
   area: AreaClause[];
@@ -102,37 +92,29 @@ export interface PatrolFilter {
 export async function findPatrols(
   db: Db,
   f: PatrolFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: PatrolView[]; total: number }> {
-  let q = patrolViews(db).where((eb) =>
-    eb.or([
-      ...f.area.map((a) =>
-        a.column === 'org_path'
-          ? eb('patrol.org_path', 'like', `${a.prefix}%`)
-          : eb(`patrol.${a.column}`, '=', a.id),
-      ),
-      eb('patrol.worker_id', '=', f.workerSelf),
-    ]),
-  );
+  // The caller's area, or their own patrols: the whole district needs no condition at all.
+  let q = patrolViews(db);
+  if (!isWholeArea(f.area))
+    q = q.where((eb) =>
+      eb.or([
+        ...(f.area.length ? [areaCondition(eb, 'patrol', f.area)!] : []),
+        eb('patrol.worker_id', '=', f.workerSelf),
+      ]),
+    );
   if (f.gridId) q = q.where('patrol.grid_id', '=', f.gridId);
   if (f.communityId) q = q.where('patrol.community_id', '=', f.communityId);
   if (f.workerId) q = q.where('patrol.worker_id', '=', f.workerId);
   if (f.status) q = q.where('patrol.status', '=', f.status as PatrolRow['status']);
   if (f.fromIso) q = q.where('patrol.started_at', '>=', f.fromIso);
   if (f.toIso) q = q.where('patrol.started_at', '<', f.toIso);
-  const [rows, count] = await Promise.all([
-    q
-      .orderBy('patrol.started_at', 'desc')
-      .orderBy('patrol.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { rows: rows as PatrolView[], total: Number(count?.n ?? 0) };
+  const { rows, total } = await paginate(
+    db,
+    q.orderBy('patrol.started_at', 'desc').orderBy('patrol.id', 'desc'),
+    page,
+  );
+  return { rows: rows as PatrolView[], total };
 }
 
 // ——— findings ———

@@ -71,7 +71,14 @@ export const patrolsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/patrols/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zPatrolDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A patrol with its findings and visits',
+        params: zIdParams,
+        response: { 200: zPatrolDetail, ...errors },
+      },
+    },
     (req) => patrols.getPatrol({ ...ctx(req), id: req.params.id }),
   );
   app.post(

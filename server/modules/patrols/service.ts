@@ -13,10 +13,11 @@ import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { addMinutes, nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Assignment, Caller } from '../auth/caller';
+import type { Assignment, Caller } from '../../lib/caller';
 import { attachFiles, filesOf } from '../files/service';
 import { mayReadIssue, reportIssue } from '../issues/service';
-import { findGridPlacement } from '../org/service';
+import { staffDisplayNames } from '../auth/staff-service';
+import { findGridPlacement, unitNames } from '../org/service';
 import { findPlaceLocation } from '../places/service';
 import * as repo from './repo';
 
@@ -114,20 +115,39 @@ export async function presentPatrolDetail(
     findings.map((f) => f.id),
   );
   return {
-    ...presentPatrol(v),
+    ...(await presentPatrols(db, [v]))[0],
     items: findings.map((f) => presentFinding(f, photos)),
     mine: v.worker_id === caller.userId,
   };
 }
 
-export function presentPatrol(v: repo.PatrolView) {
+/** Patrols as lists show them, with the names of their grid, community and worker. */
+export async function presentPatrols(db: Db, views: repo.PatrolView[]) {
+  const [units, workers] = await Promise.all([
+    unitNames(
+      db,
+      views.flatMap((v) => [v.grid_id, v.community_id]),
+    ),
+    staffDisplayNames(
+      db,
+      views.map((v) => v.worker_id),
+    ),
+  ]);
+  return views.map((v) => presentPatrol(v, units, workers));
+}
+
+function presentPatrol(
+  v: repo.PatrolView,
+  units: Map<string, string>,
+  workers: Map<string, string>,
+) {
   return {
     id: v.id,
     status: v.status,
     gridId: v.grid_id,
-    gridName: v.grid_name ?? '',
-    communityName: v.community_name ?? '',
-    worker: { id: v.worker_id, name: v.worker_name ?? '' },
+    gridName: units.get(v.grid_id) ?? '',
+    communityName: units.get(v.community_id) ?? '',
+    worker: { id: v.worker_id, name: workers.get(v.worker_id) ?? '' },
     startedAt: v.started_at,
     endedAt: v.ended_at,
     note: v.note,

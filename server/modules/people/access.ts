@@ -5,7 +5,7 @@ import type { Db } from '../../db';
 import type { ResidentRow } from '../../db/schema';
 import { fieldCipher } from '../../lib/crypto';
 import { todayInShanghai } from '../../lib/time';
-import type { Assignment, Caller } from '../auth/caller';
+import type { Assignment, Caller } from '../../lib/caller';
 import type { AreaClause } from './repo';
 
 export const sensitiveFields = ['idNumber', 'phone', 'healthNotes', 'disability'] as const;

@@ -10,7 +10,7 @@ import type { OrgTreeNode } from '../../../common/schemas/org';
 import type { HouseholdCreate } from '../../../common/schemas/people';
 import type { Db } from '../../db';
 import { fieldCipher } from '../../lib/crypto';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { getOrgTree } from '../org/service';
 import { PEOPLE_WRITERS, rolesAt } from './access';
 import type { ParsedRow, Problem } from './ledger-parse';

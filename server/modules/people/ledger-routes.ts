@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zResidentQuery } from '../../../common/schemas/people';
-import { callerOf, fileDate, sendXlsx } from '../../http';
+import { callerOf, fileDate, sendXlsx, XLSX_REPLY } from '../../http';
 import * as ledger from './ledger';
 
 const tags = ['people'];
@@ -9,7 +9,13 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
   app.get(
     '/api/households/import-template.xlsx',
-    { schema: { tags, summary: 'The empty register (台账) to fill in for an import' } },
+    {
+      schema: {
+        tags,
+        summary: 'The empty register (台账) to fill in for an import',
+        response: { 200: XLSX_REPLY },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,
@@ -25,6 +31,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The residents GET /api/residents finds, as a masked .xlsx register (audited)',
         querystring: zResidentQuery,
+        response: { 200: XLSX_REPLY },
       },
     },
     async (req, reply) => {

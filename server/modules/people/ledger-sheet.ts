@@ -11,11 +11,8 @@ import {
   selfCareLabels,
 } from '../../../common/people-labels';
 import { renderWorkbookInWorker } from '../../lib/render-pool';
-import type { SheetColumn, SheetValue } from '../../lib/workbook';
-import type { PrintOptions } from '../../lib/xlsx-print';
+import type { SheetColumn } from '../../lib/workbook';
 
-export { XLSX_TYPE } from '../../http';
-export { cellText } from '../imports/sheet-stream';
 /** The places register's import still reads a whole workbook at once; these bound it. */
 export const LEDGER_MAX_ROWS = 20_000;
 export const LEDGER_MAX_BYTES = 10 * 1024 * 1024;
@@ -88,33 +85,6 @@ export async function ledgerTemplate(): Promise<Buffer> {
           { header: '可选值', key: 'choices', width: 80 },
         ],
         rows: [...help, {}, ...lines.map((line) => ({ header: line }))],
-      },
-    ],
-  });
-}
-
-/**
- * A plain sheet of the given columns and rows, header bold and frozen, ready to print (dates as date
- * cells, IDs and phones as text, A4 landscape). The unit printed at the top of each page is the
- * rows' one community when they share it, unless given.
- */
-export async function tableWorkbook(
-  name: string,
-  columns: { header: string; key: string; width: number }[],
-  rows: Record<string, SheetValue>[],
-  print: Pick<PrintOptions, 'unit' | 'locale'> = {},
-): Promise<Buffer> {
-  const communities = new Set(rows.map((r) => r.community));
-  const unit =
-    print.unit ?? (communities.size === 1 ? String([...communities][0] ?? '') : undefined);
-  return renderWorkbookInWorker({
-    sheets: [
-      {
-        name,
-        columns,
-        rows,
-        frozenHeader: true,
-        print: { title: name, unit: unit || undefined, locale: print.locale },
       },
     ],
   });

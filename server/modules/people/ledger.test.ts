@@ -6,7 +6,8 @@ import type { Import } from '../../../common/schemas/imports';
 import { createTestApp, unitByName, type Session, type TestApp } from '../../../test/support/app';
 import { dialects } from '../../../test/support/db';
 import { buildHousehold, fakeIdNumber } from '../../../test/support/people';
-import { cellText, XLSX_TYPE } from './ledger-sheet';
+import { XLSX_TYPE } from '../../http';
+import { cellText } from '../../lib/xlsx';
 
 type Cells = Partial<Record<string, ExcelJS.CellValue>>;
 

@@ -15,11 +15,12 @@ import type { HouseholdRow, NewRecordHistory, NewResident } from '../../db/schem
 import { forbidden } from '../../lib/errors';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
 import { describeGrids, type GridPlacement } from '../org/service';
 import { PEOPLE_READERS } from './access';
 import type { PlannedHousehold } from './ledger-check';
-import { ledgerTemplate, tableWorkbook } from './ledger-sheet';
+import { tableWorkbook } from '../../lib/table-workbook';
+import { ledgerTemplate } from './ledger-sheet';
 import * as repo from './repo';
 import { residentsForExport } from './residents';
 import {

@@ -1,6 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db';
-import { areaCondition, COUNT_CAP, type AreaClause } from '../../db/area';
+import { COUNT_CAP, inScope, type AreaClause } from '../../db/area';
+import { countCapped, paginate } from '../../db/paging';
 import type {
   HouseholdRow,
   HouseholdTable,
@@ -158,10 +159,8 @@ export interface ResidentFilter {
 }
 
 function filteredResidents(db: Db, f: ResidentFilter) {
-  let q = db.selectFrom('resident');
   const area = f.area;
-  if (!area.some((a) => a.column === 'all'))
-    q = q.where((eb) => areaCondition(eb, 'resident', area)!);
+  let q = inScope(db.selectFrom('resident'), 'resident', area);
   if (f.communityId) q = q.where('resident.community_id', '=', f.communityId);
   if (f.gridId) q = q.where('resident.grid_id', '=', f.gridId);
   if (f.status) q = q.where('resident.status', '=', f.status as ResidentRow['status']);
@@ -197,21 +196,22 @@ function filteredResidents(db: Db, f: ResidentFilter) {
       const atAddress = eb
         .selectFrom('resident as a')
         .select('a.id')
-        .where('a.household_id', 'in', (e) => {
-          let h = e
-            .selectFrom('household as h')
-            .select('h.id')
-            // building and room are never null and lie within this, so it matches whenever either does.
-            .where(
-              sql<string>`h.building || '-' || coalesce(h.unit_no, '') || '-' || h.room`,
-              'like',
-              part,
-            );
+        .where('a.household_id', 'in', (e) =>
           // A resident lies in its household's area (relocateResidents moves them together).
-          if (!area.some((a) => a.column === 'all'))
-            h = h.where((he) => areaCondition(he, 'h', area)!);
-          return h;
-        });
+          inScope(
+            e
+              .selectFrom('household as h')
+              .select('h.id')
+              // building and room are never null and lie within this, so it matches whenever either does.
+              .where(
+                sql<string>`h.building || '-' || coalesce(h.unit_no, '') || '-' || h.room`,
+                'like',
+                part,
+              ),
+            'h',
+            area,
+          ),
+        );
       const tail = f.phoneLast4;
       any.push(
         eb(
@@ -245,33 +245,25 @@ export async function findResidents(
   page: { limit: number; offset: number; after?: ResidentCursor },
 ) {
   if (f.area.length === 0) return { rows: [] as ResidentRow[], total: 0, capped: false };
-  let list = filteredResidents(db, f).selectAll('resident');
   const after = page.after;
-  if (after)
-    list = list.where((eb) =>
-      eb(
-        eb.refTuple('resident.name_initials', 'resident.name', 'resident.id'),
-        '>',
-        eb.tuple(after.nameInitials, after.name, after.id),
-      ),
-    );
-  const rows = await list
-    .orderBy('resident.name_initials')
-    .orderBy('resident.name')
-    .orderBy('resident.id')
-    .limit(page.limit)
-    .offset(after ? 0 : page.offset)
-    .execute();
-  const { n } = await db
-    .selectFrom(
-      filteredResidents(db, f)
-        .select('resident.id')
-        .limit(COUNT_CAP + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Math.min(Number(n), COUNT_CAP), capped: Number(n) > COUNT_CAP };
+  const { rows, total } = await paginate(
+    db,
+    filteredResidents(db, f)
+      .selectAll('resident')
+      .orderBy('resident.name_initials')
+      .orderBy('resident.name')
+      .orderBy('resident.id'),
+    {
+      ...page,
+      after: after && {
+        columns: ['resident.name_initials', 'resident.name', 'resident.id'],
+        values: [after.nameInitials, after.name, after.id],
+      },
+    },
+    // Counted without the list's order: the area's or the search's own index finds them soonest.
+    () => countCapped(db, filteredResidents(db, f).select('resident.id')),
+  );
+  return { rows, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }
 
 export async function findResidentByIdNumberIndex(
@@ -503,3 +495,27 @@ export async function bumpHouseholdVersions(db: Db, ids: string[], at: string): 
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
 }
+
+// ——— facts other modules ask for (people/facts.ts) ———
+
+export async function findResidentBasics(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('resident')
+    .select(['id', 'name', 'birth_date', 'household_id'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function findResidentIdsOfHousehold(db: Db, householdId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('resident')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Residents whose name starts so, as a subquery (their id) for another module's list to filter by. */
+export const residentIdsNamed = (db: Db, prefix: string) =>
+  db.selectFrom('resident').select('resident.id').where('resident.name', 'like', `${prefix}%`);

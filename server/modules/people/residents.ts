@@ -3,13 +3,14 @@ import { ageOn, idNumberValid } from '../../../common/people';
 import type { zConsentCreate, zReveal } from '../../../common/schemas/people';
 import type { z } from 'zod';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { ConsentRow, ResidentRow } from '../../db/schema';
 import { fieldCipher } from '../../lib/crypto';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
 import { describeGrids, resolveDistrictAreas } from '../org/service';
 import {
   areaClauses,
@@ -82,8 +83,7 @@ export async function searchResidents(opts: Ctx & { query: ResidentQuery }) {
     ...parseSearch(query.q),
   };
   const { rows, total, capped } = await repo.findResidents(db, filter, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    ...pageOf(query),
     after: query.cursor ? readCursor(query.cursor) : undefined,
   });
   const last = rows.length === query.pageSize ? rows[rows.length - 1] : undefined;

@@ -18,6 +18,7 @@ import {
   zResidentUpdate,
   zReveal,
   zRevealed,
+  zSensitiveRead,
   zSplitHousehold,
 } from '../../../common/schemas/people';
 import { callerOf, sendCreated } from '../../http';
@@ -51,7 +52,14 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/residents/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zResident, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A resident; sensitive fields whole or masked, as the caller may see them',
+        params: zIdParams,
+        response: { 200: zResident, ...errors },
+      },
+    },
     (req) => residents.getResident({ ...ctx(req), id: req.params.id }),
   );
   app.patch(
@@ -85,7 +93,14 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/residents/:id/consents',
-    { schema: { tags, params: zIdParams, response: { 200: z.array(zConsent), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The resident’s consents to processing sensitive data',
+        params: zIdParams,
+        response: { 200: z.array(zConsent), ...errors },
+      },
+    },
     (req) => residents.listConsents({ ...ctx(req), residentId: req.params.id }),
   );
   app.post(
@@ -110,7 +125,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/sensitive-access',
-    { schema: { tags, summary: 'Break-the-glass reads, for the station supervisor' } },
+    {
+      schema: {
+        tags,
+        summary: 'Break-the-glass reads, for the station supervisor',
+        response: { 200: z.array(zSensitiveRead), ...errors },
+      },
+    },
     (req) => residents.listSensitiveAccess(ctx(req)),
   );
 
@@ -119,6 +140,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Register a household with its members',
         body: zHouseholdCreate,
         response: { 200: zHousehold, 201: zHousehold, ...errors },
       },
@@ -130,7 +152,14 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/households/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zHousehold, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A household with its members',
+        params: zIdParams,
+        response: { 200: zHousehold, ...errors },
+      },
+    },
     (req) => people.getHousehold({ ...ctx(req), id: req.params.id }),
   );
   app.patch(
@@ -138,6 +167,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Correct a household; each change goes into the history',
         params: zIdParams,
         body: zHouseholdUpdate,
         response: { 200: zHousehold, ...errors },
@@ -147,7 +177,14 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/households/:id/history',
-    { schema: { tags, params: zIdParams, response: { 200: z.array(zHistoryEntry), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The changes to a household and its members, newest first',
+        params: zIdParams,
+        response: { 200: z.array(zHistoryEntry), ...errors },
+      },
+    },
     (req) => people.getHistory({ ...ctx(req), id: req.params.id }),
   );
   app.post(
@@ -181,6 +218,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        summary: 'Make another member the head of the household (户主)',
         params: zIdParams,
         body: zChangeHead,
         response: { 200: zHousehold, ...errors },

@@ -18,7 +18,7 @@ import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { staffActors } from '../auth/staff-service';
 import { describeGrids, findGridPlacement, type GridPlacement } from '../org/service';
 import {
@@ -37,6 +37,14 @@ import {
 } from './access';
 import { historyValue, residentColumns } from './fields';
 import * as repo from './repo';
+
+export {
+  careTagsOf,
+  residentBasics,
+  residentIdsOfHousehold,
+  residentsNamedLike,
+  type ResidentBasics,
+} from './facts';
 
 export interface Ctx {
   db: Db;

@@ -13,7 +13,8 @@ import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, scopePaths, type Caller } from '../auth/caller';
+import { covers, scopePaths, type Caller } from '../../lib/caller';
+import { staffDisplayNames } from '../auth/staff-service';
 import { describeUnits, getOrgUnit } from '../org/service';
 import * as repo from './repo';
 import type { Ctx } from './service';
@@ -118,8 +119,8 @@ export async function getChecklistVersion(
   await readable(opts.db, opts.caller, opts.id);
   const v = await repo.findChecklistVersionByNumber(opts.db, opts.id, opts.number);
   if (!v) throw notFound();
-  const names = await repo.findStaff(opts.db, [v.created_by]);
-  return presentVersion(v, names[0]?.display_name ?? '');
+  const names = await staffDisplayNames(opts.db, [v.created_by]);
+  return presentVersion(v, names.get(v.created_by) ?? '');
 }
 
 /** An active checklist the caller may use, with its current version, for a new inspection. */

@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { paginate, type Page } from '../../db/paging';
 import type {
   InspectionDepartmentRow,
   InspectionResultRow,
@@ -50,17 +51,14 @@ export async function insertMembers(
     .execute();
 }
 
-export async function findMembers(
-  db: Db,
-  inspectionId: string,
-): Promise<{ user_id: string; display_name: string }[]> {
-  return db
-    .selectFrom('inspection_member as m')
-    .innerJoin('staff_user as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'u.display_name'])
-    .where('m.inspection_id', '=', inspectionId)
-    .orderBy('u.display_name')
+/** The team of an inspection: its members' ids. */
+export async function findMembers(db: Db, inspectionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('inspection_member')
+    .select('user_id')
+    .where('inspection_id', '=', inspectionId)
     .execute();
+  return rows.map((r) => r.user_id);
 }
 
 export async function isMember(db: Db, inspectionId: string, userId: string): Promise<boolean> {
@@ -177,21 +175,16 @@ function filteredInspections(db: Db, f: InspectionFilter) {
 export async function findInspections(
   db: Db,
   f: InspectionFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: InspectionRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
+  return paginate(
+    db,
     filteredInspections(db, f)
       .selectAll('inspection')
       .orderBy('inspection.at', 'desc')
-      .orderBy('inspection.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    filteredInspections(db, f)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+      .orderBy('inspection.id', 'desc'),
+    page,
+  );
 }
 
 /** Whether the reach covers any inspection of the place other than by area (a team or department tie). */
@@ -297,21 +290,16 @@ function filteredNotices(db: Db, f: NoticeFilter) {
 export async function findNotices(
   db: Db,
   f: NoticeFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: NoticeRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
+  return paginate(
+    db,
     filteredNotices(db, f)
       .selectAll('rectification_notice')
       .orderBy('rectification_notice.issued_at', 'desc')
-      .orderBy('rectification_notice.seq', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    filteredNotices(db, f)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+      .orderBy('rectification_notice.seq', 'desc'),
+    page,
+  );
 }
 
 export async function insertReinspection(db: Db, row: NoticeReinspectionRow): Promise<void> {
@@ -328,14 +316,12 @@ export async function getReinspection(
 export async function findReinspections(
   db: Db,
   noticeId: string,
-): Promise<(NoticeReinspectionRow & { display_name: string | null })[]> {
+): Promise<NoticeReinspectionRow[]> {
   return db
-    .selectFrom('notice_reinspection as r')
-    .leftJoin('staff_user as u', 'u.id', 'r.user_id')
-    .selectAll('r')
-    .select('u.display_name')
-    .where('r.notice_id', '=', noticeId)
-    .orderBy('r.at')
+    .selectFrom('notice_reinspection')
+    .selectAll()
+    .where('notice_id', '=', noticeId)
+    .orderBy('at')
     .execute();
 }
 

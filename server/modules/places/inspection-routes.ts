@@ -23,7 +23,7 @@ import {
   zReinspect,
   zSignOff,
 } from '../../../common/schemas/places';
-import { callerOf, sendCreated, sendPdf } from '../../http';
+import { callerOf, PDF_REPLY, sendCreated, sendPdf } from '../../http';
 import * as checklists from './checklists';
 import * as view from './inspection-view';
 import * as inspections from './inspections';
@@ -78,6 +78,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: checklistTags,
+        summary: 'A checklist in its current version',
         params: zIdParams,
         response: { 200: zChecklist, ...errors },
       },
@@ -120,6 +121,10 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags: checklistTags,
+          summary:
+            action === 'retire'
+              ? 'Retire a checklist: no new inspections use it'
+              : 'Bring a retired checklist back',
           params: zIdParams,
           body: zVersionBody,
           response: { 200: zChecklist, ...errors },
@@ -181,7 +186,14 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/inspections/:id',
-    { schema: { tags, params: zIdParams, response: { 200: zInspection, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'An inspection with its results',
+        params: zIdParams,
+        response: { 200: zInspection, ...errors },
+      },
+    },
     (req) => view.getInspection({ ...ctx(req), id: req.params.id }),
   );
   app.put(
@@ -279,7 +291,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: noticeTags,
         summary: 'The printable rectification notice (PDF, Chinese); audited',
         params: zIdParams,
-        response: { 401: zErrorReply, 404: zErrorReply },
+        response: { 200: PDF_REPLY, 401: zErrorReply, 404: zErrorReply },
       },
     },
     async (req, reply) => {
@@ -291,7 +303,12 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/notices/:id',
     {
-      schema: { tags: noticeTags, params: zIdParams, response: { 200: zNotice, ...errors } },
+      schema: {
+        tags: noticeTags,
+        summary: 'A rectification notice',
+        params: zIdParams,
+        response: { 200: zNotice, ...errors },
+      },
     },
     (req) => notices.getNotice({ ...ctx(req), id: req.params.id }),
   );

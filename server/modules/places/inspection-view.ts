@@ -4,10 +4,12 @@ import type {
   InspectionSummary,
 } from '../../../common/schemas/places';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { InspectionResultRow, InspectionRow } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../lib/time';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
+import { staffDisplayNames } from '../auth/staff-service';
 import { filesOf } from '../files/service';
 import { describeUnits } from '../org/service';
 import { itemsOf } from './checklists';
@@ -41,14 +43,11 @@ export async function presentInspection(db: Db, row: InspectionRow): Promise<Ins
     db,
     departments.map((d) => d.department_id),
   );
-  const staff = new Map(
-    (
-      await repo.findStaff(db, [
-        row.created_by,
-        ...departments.flatMap((d) => (d.signed_by ? [d.signed_by] : [])),
-      ])
-    ).map((s) => [s.id, s.display_name]),
-  );
+  const staff = await staffDisplayNames(db, [
+    row.created_by,
+    ...members,
+    ...departments.map((d) => d.signed_by),
+  ]);
   const ref = (id: string) => ({ id, name: staff.get(id) ?? '' });
   return {
     id: row.id,
@@ -64,7 +63,9 @@ export async function presentInspection(db: Db, row: InspectionRow): Promise<Ins
     status: row.status,
     result: row.result,
     at: row.at,
-    team: members.map((m) => ({ id: m.user_id, name: m.display_name })),
+    team: members
+      .map((id) => ref(id))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     departments: departments.map((d) => ({
       id: d.department_id,
       name: units.get(d.department_id)?.name ?? '',
@@ -152,7 +153,7 @@ export async function listInspections(opts: Ctx & { query: InspectionQuery }) {
       fromIso: query.from ? shanghaiDayStart(query.from) : undefined,
       toIso: query.to ? shanghaiDayEnd(query.to) : undefined,
     },
-    { limit: pageSize, offset: (page - 1) * pageSize },
+    pageOf(query),
   );
   return { items: await presentSummaries(db, rows), total, page, pageSize };
 }

@@ -15,10 +15,10 @@ import { AppError, forbidden, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso, todayInShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { attachFiles } from '../files/service';
 import { departmentsAbove, describeUnits, idsOnPath } from '../org/service';
-import { activeStaffAt } from '../auth/staff-service';
+import { activeStaffAt, activeStaffIds } from '../auth/staff-service';
 import { itemsOf, usableChecklist } from './checklists';
 import * as inspections from './inspection-repo';
 import {
@@ -94,8 +94,7 @@ export async function inspectionTeamOptions(
 
 async function checkTeam(db: Db, caller: Caller, ids: string[]): Promise<string[]> {
   const unique = [...new Set([caller.userId, ...ids])];
-  const staff = await repo.findStaff(db, unique);
-  const active = new Set(staff.filter((s) => s.status === 'active').map((s) => s.id));
+  const active = await activeStaffIds(db, unique);
   // The seed's system caller is nobody's account; it only stands on its own inspections.
   if (unique.some((id) => !active.has(id) && id !== caller.userId))
     throw new AppError(400, 'TEAM_MEMBER_NOT_FOUND', {}, { field: 'teamIds' });

@@ -6,25 +6,24 @@ import {
   type Reinspect,
 } from '../../../common/schemas/places';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { InspectionRow, NoticeReinspectionRow, NoticeRow } from '../../db/schema';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { formatShanghai, nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
+import { staffDisplayNames } from '../auth/staff-service';
 import { attachFiles, filesOf } from '../files/service';
 import { describeUnits, idsOnPath } from '../org/service';
 import { itemsOf } from './checklists';
 import * as inspections from './inspection-repo';
 import { readableInspection } from './inspection-view';
-import { registerOpenNoticeCheck, verifyIssueByReinspection } from '../issues/service';
+import { verifyIssueByReinspection } from '../issues/service';
 import { legalBasisFor, renderNoticePdf } from './notice-pdf';
 import * as repo from './repo';
 import { canReinspect, canWorkOn, reachOf } from './scope';
 import type { Ctx } from './service';
-
-// An issue whose notice is open is closed through the notice's re-inspection, not a plain verify.
-registerOpenNoticeCheck(inspections.hasOpenNoticeOfIssue);
 
 /** Photos taken at a re-inspection are attached to the notice. */
 export const NOTICE_FILES = 'rectificationNotice';
@@ -50,7 +49,10 @@ export async function presentNotice(db: Db, row: NoticeRow): Promise<Notice> {
     filesOf(db, NOTICE_FILES, [row.id]),
   ]);
   const photos = new Map((files.get(row.id) ?? []).map((f) => [f.id, f]));
-  const issuer = await repo.findStaff(db, [row.issued_by]);
+  const names = await staffDisplayNames(db, [
+    row.issued_by,
+    ...reinspections.map((r) => r.user_id),
+  ]);
   return {
     id: row.id,
     number: row.number,
@@ -65,13 +67,13 @@ export async function presentNotice(db: Db, row: NoticeRow): Promise<Notice> {
     requirement: row.requirement,
     legalBasis: row.legal_basis,
     issuingUnit: row.issuing_unit,
-    issuedBy: { id: row.issued_by, name: issuer[0]?.display_name ?? '' },
+    issuedBy: { id: row.issued_by, name: names.get(row.issued_by) ?? '' },
     issuedAt: row.issued_at,
     status: row.status,
     reinspections: reinspections.map((r) => ({
       id: r.id,
       at: r.at,
-      by: { id: r.user_id, name: r.display_name ?? '' },
+      by: { id: r.user_id, name: names.get(r.user_id) ?? '' },
       fixed: r.fixed === 1,
       note: r.note,
       results: zStoredResults.parse(JSON.parse(r.results)).map((x) => ({
@@ -211,7 +213,7 @@ export async function listNotices(
   const { rows, total } = await inspections.findNotices(
     db,
     { reach: reachOf(caller), placeId: query.placeId, status: query.status, year: query.year },
-    { limit: pageSize, offset: (page - 1) * pageSize },
+    pageOf(query),
   );
   return { items: await presentNoticeSummaries(db, rows), total, page, pageSize };
 }

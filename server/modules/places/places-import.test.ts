@@ -6,7 +6,7 @@ import { createTestApp, unitByName, type Session, type TestApp } from '../../../
 import { XLSX_TYPE } from '../../http';
 import { dialects } from '../../../test/support/db';
 import { importsAs } from '../../../test/support/imports';
-import { cellText } from '../imports/sheet-stream';
+import { cellText } from '../../lib/xlsx';
 
 /** A grid's own places register: its words and order, no 社区 column, two columns Linli does not know. */
 const HEADERS = [

@@ -5,7 +5,7 @@ import type { OrgTreeNode } from '../../../common/schemas/org';
 import type { PlaceCreate } from '../../../common/schemas/places';
 import type { Db } from '../../db';
 import { newId } from '../../lib/ids';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { getOrgTree } from '../org/service';
 import * as repo from './repo';
 import {

@@ -3,9 +3,9 @@ import { placeColumns } from '../../../common/place-register';
 import type { PlaceQuery } from '../../../common/schemas/places';
 import { renderWorkbookInWorker } from '../../lib/render-pool';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
 import { describeGrids } from '../org/service';
-import { tableWorkbook } from '../people/ledger-sheet';
+import { tableWorkbook } from '../../lib/table-workbook';
 import { PLACE_WRITERS } from './scope';
 import { placesForExport, type Ctx } from './service';
 

@@ -15,7 +15,8 @@ import type {
   PlaceRow,
   PlaceTable,
 } from '../../db/schema';
-import { areaCondition, COUNT_CAP, type AreaClause } from '../../db/area';
+import { areaCondition, isWholeArea, type AreaClause } from '../../db/area';
+import { countCapped, paginate, type Page } from '../../db/paging';
 
 /**
  * Where a caller reaches: the area of their roles (street, community, grid or district subtree),
@@ -62,17 +63,14 @@ function inspectionTie(eb: InspectionEb, reach: Reach) {
   return eb.or(ors);
 }
 
-/** Whether the area is every row: its lists need no scope condition, and an index can give their order. */
-const wholeArea = (area: readonly AreaClause[]) => area.some((a) => a.column === 'all');
-
 /** Rows of a table carrying street_id, community_id, grid_id and org_path that lie in the area. */
 function areaWhere<T extends 'place' | 'inspection'>(
   eb: ExpressionBuilder<Database, T>,
   table: T,
   area: AreaClause[],
 ) {
-  // The whole district: always true (the lists leave the condition out then, see wholeArea).
-  if (wholeArea(area)) return [sql<SqlBool>`1 = 1`];
+  // The whole district: always true (the lists leave the condition out then, see isWholeArea).
+  if (isWholeArea(area)) return [sql<SqlBool>`1 = 1`];
   const condition = areaCondition(eb, table, area);
   return condition ? [condition] : [];
 }
@@ -141,7 +139,7 @@ type PlaceEb = ExpressionBuilder<Database, 'place'>;
  * inspections they are on. None for the whole district, which needs no condition.
  */
 function reachParts(reach: Reach): ((eb: PlaceEb) => Expression<SqlBool>)[] {
-  if (wholeArea(reach.area)) return [];
+  if (isWholeArea(reach.area)) return [];
   return [
     (eb) => areaCondition(eb, 'place', reach.area)!,
     (eb) =>
@@ -196,45 +194,26 @@ const inRegisterOrder = (q: PlaceQuery): PlaceQuery =>
  * counted on its own, in the register's order so it rides the list's index, and the UNION of them
  * counted: their OR was one condition no index drives, and PostgreSQL read every place for it.
  */
-async function countPlaces(db: Db, f: PlaceFilter): Promise<number> {
+function countPlaces(db: Db, f: PlaceFilter): Promise<number> {
   const parts = reachParts(f.reach);
-  const queries = (parts.length ? parts : [undefined]).map((part) => {
-    const q = filtered(part ? db.selectFrom('place').where(part) : db.selectFrom('place'), f);
-    return db
-      .selectFrom(
-        inRegisterOrder(q)
-          .select('place.id')
-          .limit(COUNT_CAP + 1)
-          .as('p'),
-      )
-      .select('p.id');
-  });
-  const { n } = await db
-    .selectFrom(
-      queries
-        .slice(1)
-        .reduce((all, q) => all.union(q), queries[0])
-        .as('u'),
-    )
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Math.min(Number(n), COUNT_CAP + 1);
+  return countCapped(
+    db,
+    ...(parts.length ? parts : [undefined]).map((part) =>
+      inRegisterOrder(
+        filtered(part ? db.selectFrom('place').where(part) : db.selectFrom('place'), f),
+      ).select('place.id'),
+    ),
+  );
 }
 
 export async function findPlaces(
   db: Db,
   f: PlaceFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: PlaceRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    inRegisterOrder(filteredPlaces(db, f))
-      .selectAll('place')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
+  return paginate(db, inRegisterOrder(filteredPlaces(db, f)).selectAll('place'), page, () =>
     countPlaces(db, f),
-  ]);
-  return { rows, total };
+  );
 }
 
 export async function findPlacesOfGrid(
@@ -367,18 +346,4 @@ export async function findChecklistVersionByNumber(
     .where('checklist_id', '=', checklistId)
     .where('number', '=', number)
     .executeTakeFirst();
-}
-
-// ——— staff, read for names and for who may be on a team ———
-
-export async function findStaff(
-  db: Db,
-  ids: string[],
-): Promise<{ id: string; display_name: string; status: string }[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('staff_user')
-    .select(['id', 'display_name', 'status'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
 }

@@ -9,7 +9,7 @@ import {
   zPlaceQuery,
   zPlaceUpdate,
 } from '../../../common/schemas/places';
-import { callerOf, fileDate, sendCreated, sendXlsx } from '../../http';
+import { callerOf, fileDate, sendCreated, sendXlsx, XLSX_REPLY } from '../../http';
 import { placeHistory } from './history';
 import * as register from './register';
 import * as places from './service';
@@ -61,6 +61,7 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The places GET /api/places finds, as an .xlsx register (audited)',
         querystring: zPlaceQuery,
+        response: { 200: XLSX_REPLY, ...errors },
       },
     },
     async (req, reply) => {
@@ -74,7 +75,13 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/places/import-template.xlsx',
-    { schema: { tags, summary: 'The empty places register to fill in for an import' } },
+    {
+      schema: {
+        tags,
+        summary: 'The empty places register to fill in for an import',
+        response: { 200: XLSX_REPLY, ...errors },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,

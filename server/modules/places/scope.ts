@@ -2,7 +2,7 @@ import { roles, type Role } from '../../../common/roles';
 import type { Db } from '../../db';
 import type { InspectionRow, PlaceRow } from '../../db/schema';
 import { forbidden, notFound } from '../../lib/errors';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { issuesFollowedUpBy } from '../issues/service';
 import { areaClauses, rolesAt } from '../people/access';
 import * as inspections from './inspection-repo';

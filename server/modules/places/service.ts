@@ -1,18 +1,21 @@
 import { maskPhone } from '../../../common/people';
 import type { Place, PlaceCreate, PlaceQuery, PlaceUpdate } from '../../../common/schemas/places';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { PlaceRow } from '../../db/schema';
 import { AppError, forbidden, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { hasRole, type Caller } from '../auth/caller';
+import { hasRole, type Caller } from '../../lib/caller';
 import {
   describeGrids,
   findGridPlacement,
   resolveDistrictAreas,
   type GridPlacement,
 } from '../org/service';
+import { providePlaceFacts } from '../issues/service';
+import * as inspections from './inspection-repo';
 import * as repo from './repo';
 import type { PlannedPlace } from './register-import';
 import { placeKey } from './register-parse';
@@ -29,6 +32,13 @@ export {
 } from './register-import';
 export type { ParsedPlace, PlaceProblem } from './register-parse';
 export { PLACE_WRITERS } from './scope';
+
+// The issues module asks where a place lies (an issue reported at it), and whether an issue's notice
+// is open: such an issue is closed through the notice's re-inspection, not a plain verify.
+providePlaceFacts({
+  locate: (db, placeId) => findPlaceLocation(db, placeId),
+  hasOpenNotice: inspections.hasOpenNoticeOfIssue,
+});
 
 export interface Ctx {
   db: Db;
@@ -117,7 +127,7 @@ export async function searchPlaces(opts: Ctx & { query: PlaceQuery }) {
       gridId: query.gridId,
       status: query.status,
     },
-    { limit: pageSize, offset: (page - 1) * pageSize },
+    pageOf(query),
   );
   return { items: await presentPlaces(db, rows, true), total, page, pageSize };
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../../../common/roles';
 import type { SurveyRow } from '../../db/schema';
-import { covers, type Assignment, type Caller } from '../auth/caller';
+import { covers, type Assignment, type Caller } from '../../lib/caller';
 
 /** Who builds and publishes surveys of a unit within their scope. */
 export const SURVEY_BUILDERS: readonly Role[] = ['districtAdmin', 'streetAdmin', 'communityStaff'];

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { areaCondition, inScope, underPaths } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type {
   SurveyAnswerRow,
   SurveyAnswerTable,
@@ -9,17 +11,14 @@ import type {
   SurveyVersionTable,
 } from '../../db/schema';
 
-/** A survey with the names and counts its list shows. */
-export type SurveyView = SurveyRow & { unit_name: string | null; answers: number | string };
+/** A survey with the count of answers its list shows. */
+export type SurveyView = SurveyRow & { answers: number | string };
 
-// Lists join the org unit for its name only; that row is read here, never written.
 function surveyViews(db: Db) {
   return db
     .selectFrom('survey')
-    .leftJoin('org_unit as u', 'u.id', 'survey.org_unit_id')
     .selectAll('survey')
     .select((eb) => [
-      'u.name as unit_name',
       eb
         .selectFrom('survey_answer as a')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -69,30 +68,23 @@ export interface SurveyFilter {
 export async function findSurveys(
   db: Db,
   f: SurveyFilter,
-  page: { limit: number; offset: number },
+  page: Page,
 ): Promise<{ rows: SurveyView[]; total: number }> {
   if (f.below.length === 0 && f.at.length === 0) return { rows: [], total: 0 };
   let q = surveyViews(db).where((eb) =>
     eb.or([
-      ...f.below.map((p) => eb('survey.org_path', 'like', `${p}%`)),
+      ...(f.below.length ? [areaCondition(eb, 'survey', underPaths(f.below))!] : []),
       ...(f.at.length ? [eb('survey.org_path', 'in', f.at)] : []),
     ]),
   );
   if (f.status) q = q.where('survey.status', '=', f.status);
   if (f.q) q = q.where('survey.title', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
-  const [rows, count] = await Promise.all([
-    q
-      .orderBy('survey.updated_at', 'desc')
-      .orderBy('survey.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { rows: rows as SurveyView[], total: Number(count?.n ?? 0) };
+  const { rows, total } = await paginate(
+    db,
+    q.orderBy('survey.updated_at', 'desc').orderBy('survey.id', 'desc'),
+    page,
+  );
+  return { rows: rows as SurveyView[], total };
 }
 
 // ——— versions ———
@@ -147,7 +139,7 @@ export async function findHouseholdAnswer(
     .executeTakeFirst();
 }
 
-export type AnswerView = SurveyAnswerRow & { recorder_name: string | null; number: number };
+export type AnswerView = SurveyAnswerRow & { number: number };
 
 /** Answers of a survey (of one version, when named), oldest first; `within` narrows to areas. */
 export async function findAnswers(
@@ -158,13 +150,11 @@ export async function findAnswers(
   let q = db
     .selectFrom('survey_answer as a')
     .innerJoin('survey_version as v', 'v.id', 'a.version_id')
-    .leftJoin('staff_user as s', 's.id', 'a.recorded_by')
     .selectAll('a')
-    .select(['s.display_name as recorder_name', 'v.number'])
+    .select('v.number')
     .where('a.survey_id', '=', f.surveyId);
   if (f.versionId) q = q.where('a.version_id', '=', f.versionId);
-  const within = f.within;
-  if (within) q = q.where((eb) => eb.or(within.map((p) => eb('a.org_path', 'like', `${p}%`))));
+  if (f.within) q = inScope(q, 'a', underPaths(f.within));
   return q.orderBy('a.created_at').orderBy('a.id').limit(f.limit).execute();
 }
 
@@ -186,11 +176,13 @@ export async function countAnswersWithin(
   within: string[],
 ): Promise<number> {
   if (within.length === 0) return 0;
-  const r = await db
-    .selectFrom('survey_answer')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('survey_id', '=', surveyId)
-    .where((eb) => eb.or(within.map((p) => eb('org_path', 'like', `${p}%`))))
-    .executeTakeFirst();
+  const r = await inScope(
+    db
+      .selectFrom('survey_answer')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('survey_id', '=', surveyId),
+    'survey_answer',
+    underPaths(within),
+  ).executeTakeFirst();
   return Number(r?.n ?? 0);
 }

@@ -10,8 +10,9 @@ import type { Db } from '../../db';
 import { notFound } from '../../lib/errors';
 import { formatShanghai } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
-import { tableWorkbook } from '../people/ledger-sheet';
+import type { Caller } from '../../lib/caller';
+import { staffDisplayNames } from '../auth/staff-service';
+import { tableWorkbook } from '../../lib/table-workbook';
 import { answerScope } from './access';
 import { presentVersion, visibleSurvey } from './answers';
 import * as repo from './repo';
@@ -137,6 +138,10 @@ export async function exportSurveyAnswers(opts: {
     within: answerScope(caller, s),
     limit: SURVEY_EXPORT_LIMIT,
   });
+  const recorders = await staffDisplayNames(
+    db,
+    answers.map((a) => a.recorded_by),
+  );
   // Columns: the questions of the named version, or of every version, newest version's order first.
   const columnsFrom = opts.versionId ? [versions.get(opts.versionId)!] : [...versions.values()];
   const questions = new Map<string, string>();
@@ -162,7 +167,7 @@ export async function exportSurveyAnswers(opts: {
       version: a.number,
       household: a.household_label ?? m.anonymous,
       resident: a.resident_label,
-      recordedBy: a.recorder_name,
+      recordedBy: recorders.get(a.recorded_by) ?? null,
     };
     for (const [id, key] of keys) {
       const v = values[id];

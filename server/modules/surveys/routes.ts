@@ -13,7 +13,7 @@ import {
   zSurveyVersion,
   zSurveyVersionParams,
 } from '../../../common/schemas/surveys';
-import { callerOf, fileDate, localeOf, sendCreated, sendXlsx } from '../../http';
+import { callerOf, fileDate, localeOf, sendCreated, sendXlsx, XLSX_REPLY } from '../../http';
 import * as surveys from './service';
 
 const tags = ['surveys'];
@@ -143,6 +143,7 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The answers as an .xlsx register, one row per answer (audited)',
         params: zIdParams,
         querystring: zSurveyResultsQuery,
+        response: { 200: XLSX_REPLY, ...errors },
       },
     },
     async (req, reply) => {

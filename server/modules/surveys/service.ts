@@ -8,13 +8,14 @@ import type {
   SurveyVersion,
 } from '../../../common/schemas/surveys';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import type { SurveyRow } from '../../db/schema';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import type { Caller } from '../auth/caller';
-import { getOrgUnit, idsOnPath } from '../org/service';
+import type { Caller } from '../../lib/caller';
+import { getOrgUnit, idsOnPath, unitNames } from '../org/service';
 import {
   answerScope,
   mayAnswerSurvey,
@@ -43,10 +44,10 @@ interface Ctx {
 
 const sectionsOf = (s: SurveyRow): SurveySection[] => JSON.parse(s.draft) as SurveySection[];
 
-export function presentSurvey(v: repo.SurveyView): Survey {
+export function presentSurvey(v: repo.SurveyView, units: Map<string, string>): Survey {
   return {
     id: v.id,
-    orgUnit: { id: v.org_unit_id, name: v.unit_name ?? '' },
+    orgUnit: { id: v.org_unit_id, name: units.get(v.org_unit_id) ?? '' },
     title: v.title,
     description: v.description,
     status: v.status,
@@ -62,10 +63,15 @@ export function presentSurvey(v: repo.SurveyView): Survey {
 }
 
 /** A survey with the count of the answers the caller may read (their own area's, below the survey). */
-async function presentScoped(db: Db, caller: Caller, v: repo.SurveyView): Promise<Survey> {
+async function presentScoped(
+  db: Db,
+  caller: Caller,
+  v: repo.SurveyView,
+  units: Map<string, string>,
+): Promise<Survey> {
   const within = answerScope(caller, v);
   return {
-    ...presentSurvey(v),
+    ...presentSurvey(v, units),
     ...(within && { answers: await repo.countAnswersWithin(db, v.id, within) }),
   };
 }
@@ -81,10 +87,11 @@ export async function presentSurveyDetail(
 ): Promise<SurveyDetail> {
   const v = (await repo.getSurveyView(db, id))!;
   const versions = await repo.findVersions(db, id);
+  const units = await unitNames(db, [v.org_unit_id]);
   const current = versions.find((x) => x.id === v.current_version_id);
   const sections = sectionsOf(v);
   return {
-    ...(await presentScoped(db, caller, v)),
+    ...(await presentScoped(db, caller, v, units)),
     sections,
     draftChanged:
       !current ||
@@ -110,9 +117,13 @@ export async function listSurveys(opts: Ctx & { query: SurveyQuery }) {
   const { rows, total } = await repo.findSurveys(
     opts.db,
     { below: roots, at, status: answerable ? 'published' : query.status, q: query.q },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
-  const items = await Promise.all(rows.map((r) => presentScoped(opts.db, caller, r)));
+  const units = await unitNames(
+    opts.db,
+    rows.map((r) => r.org_unit_id),
+  );
+  const items = await Promise.all(rows.map((r) => presentScoped(opts.db, caller, r, units)));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 

@@ -2,7 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import type { TipTopic } from '../../../common/schemas/tips';
 import type { Db } from '../../db';
 import { AppError } from '../../lib/errors';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import { attachFiles, IMAGE_TYPES, MAX_FILE_BYTES, uploadImage } from '../files/service';
 import type { FileStore } from '../files/store';
 import * as repo from './repo';

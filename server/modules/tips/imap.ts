@@ -2,7 +2,7 @@ import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import type { Db } from '../../db';
 import type { Jobs } from '../../jobs/jobs';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../lib/caller';
 import type { FileStore } from '../files/store';
 import { findStreets } from '../org/service';
 import { importEmailTip, tipFromEmail } from './email';

@@ -1,26 +1,14 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db';
+import { inScope, underPaths } from '../../db/area';
+import { paginate, type Page } from '../../db/paging';
 import type { TipStepTable, TipTable } from '../../db/schema';
 
 export type TipRow = TipTable;
 export type TipStepRow = TipStepTable;
-export type TipView = TipRow & { street_name: string | null; community_name: string | null };
-
-// Lists join the org table for names only; those rows are read here, never written.
-function tipViews(db: Db) {
-  return db
-    .selectFrom('tip')
-    .leftJoin('org_unit as s', 's.id', 'tip.street_id')
-    .leftJoin('org_unit as c', 'c.id', 'tip.community_id')
-    .selectAll('tip')
-    .select(['s.name as street_name', 'c.name as community_name']);
-}
 
 export const getTip = (db: Db, id: string): Promise<TipRow | undefined> =>
   db.selectFrom('tip').selectAll().where('id', '=', id).executeTakeFirst();
-
-export const getTipView = (db: Db, id: string): Promise<TipView | undefined> =>
-  tipViews(db).where('tip.id', '=', id).executeTakeFirst();
 
 export const getTipByCode = (db: Db, code: string): Promise<TipRow | undefined> =>
   db.selectFrom('tip').selectAll().where('tracking_code', '=', code).executeTakeFirst();
@@ -54,9 +42,7 @@ export async function insertStep(db: Db, row: Insertable<TipStepTable>): Promise
 export const findSteps = (db: Db, tipId: string) =>
   db
     .selectFrom('tip_step')
-    .leftJoin('staff_user as u', 'u.id', 'tip_step.actor_id')
     .selectAll('tip_step')
-    .select('u.display_name as actor_name')
     .where('tip_id', '=', tipId)
     .orderBy('at')
     .orderBy('tip_step.id')
@@ -71,9 +57,7 @@ export interface TipFilter {
 }
 
 function filtered(db: Db, f: TipFilter) {
-  let q = tipViews(db).where((eb) =>
-    eb.or(f.paths.map((p) => eb('tip.org_path', 'like', `${p}%`))),
-  );
+  let q = inScope(db.selectFrom('tip').selectAll('tip'), 'tip', underPaths(f.paths));
   if (f.status) q = q.where('tip.status', '=', f.status);
   if (f.topic) q = q.where('tip.topic', '=', f.topic);
   if (f.channel) q = q.where('tip.channel', '=', f.channel);
@@ -89,20 +73,14 @@ function filtered(db: Db, f: TipFilter) {
 export async function findTips(
   db: Db,
   f: TipFilter,
-  page: { limit: number; offset: number },
-): Promise<{ rows: TipView[]; total: number }> {
+  page: Page,
+): Promise<{ rows: TipRow[]; total: number }> {
   if (f.paths.length === 0) return { rows: [], total: 0 };
-  const rows = await filtered(db, f)
-    .orderBy('tip.created_at', 'desc')
-    .orderBy('tip.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const count = await filtered(db, f)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return { rows, total: Number(count?.n ?? 0) };
+  return paginate(
+    db,
+    filtered(db, f).orderBy('tip.created_at', 'desc').orderBy('tip.id', 'desc'),
+    page,
+  );
 }
 
 export async function unitHasTips(db: Db, unitId: string): Promise<boolean> {

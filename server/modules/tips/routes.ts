@@ -21,9 +21,9 @@ import {
   zTipTriage,
   zTrackingParams,
 } from '../../../common/schemas/tips';
-import { callerOf, fileDate, sendCreated, sendXlsx } from '../../http';
+import { callerOf, fileDate, sendCreated, sendXlsx, XLSX_REPLY } from '../../http';
 import { formatShanghai } from '../../lib/time';
-import { tableWorkbook } from '../people/ledger-sheet';
+import { tableWorkbook } from '../../lib/table-workbook';
 import { createPublicTip, tipChallenge } from './public';
 import * as tips from './service';
 
@@ -62,6 +62,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The tips GET /api/tips finds, as an .xlsx register (audited; phones masked)',
         querystring: zTipQuery,
+        response: { 200: XLSX_REPLY, ...errors },
       },
     },
     async (req, reply) => {
@@ -119,8 +120,10 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendCreated(reply, r.created, r.tip);
     },
   );
-  app.get('/api/tips/:id', { schema: { tags, params: zIdParams, response: one } }, (req) =>
-    tips.getTip({ ...ctx(req), id: req.params.id }),
+  app.get(
+    '/api/tips/:id',
+    { schema: { tags, summary: 'A tip', params: zIdParams, response: one } },
+    (req) => tips.getTip({ ...ctx(req), id: req.params.id }),
   );
   const step = <B extends import('zod').ZodType>(
     path: string,

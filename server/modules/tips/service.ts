@@ -19,16 +19,23 @@ import {
   type TipTriage,
 } from '../../../common/schemas/tips';
 import type { Db } from '../../db';
+import { pageOf } from '../../db/paging';
 import { fieldCipher } from '../../lib/crypto';
 import { AppError, forbidden, notFound, stale } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import { actorOf, recordAudit } from '../audit/service';
-import { covers, hasRole, scopePaths, type Caller } from '../auth/caller';
+import { covers, hasRole, scopePaths, type Caller } from '../../lib/caller';
 import { createIntakeReferral, intakeReferralStatuses } from '../cases/intake-referrals';
 import { attachFiles, filesOf } from '../files/service';
 import { issueSummaryFor, reportIssue } from '../issues/service';
-import { findGridPlacement, findOrgUnit, liveStreetsAndCommunities } from '../org/service';
+import { staffDisplayNames } from '../auth/staff-service';
+import {
+  findGridPlacement,
+  findOrgUnit,
+  liveStreetsAndCommunities,
+  unitNames,
+} from '../org/service';
 import * as repo from './repo';
 
 /**
@@ -127,7 +134,12 @@ async function linked(db: Db, rows: repo.TipRow[]): Promise<[IssueInfo, Referral
   return [issues, referrals];
 }
 
-function presentTip(v: repo.TipView, issues: IssueInfo, referrals: ReferralInfo): Tip {
+function presentTip(
+  v: repo.TipRow,
+  issues: IssueInfo,
+  referrals: ReferralInfo,
+  units: Map<string, string>,
+): Tip {
   const issueStatus = v.issue_id ? (issues.get(v.issue_id)?.status ?? null) : null;
   const referralStatus = v.intake_referral_id
     ? (referrals.get(v.intake_referral_id)?.status ?? null)
@@ -139,9 +151,9 @@ function presentTip(v: repo.TipView, issues: IssueInfo, referrals: ReferralInfo)
     topic: v.topic,
     category: v.category as Tip['category'],
     streetId: v.street_id,
-    streetName: v.street_name ?? '',
+    streetName: units.get(v.street_id) ?? '',
     communityId: v.community_id,
-    communityName: v.community_name,
+    communityName: v.community_id ? (units.get(v.community_id) ?? null) : null,
     address: v.address,
     description: v.description,
     contactName: v.contact_name,
@@ -176,12 +188,19 @@ export function nextActions(t: repo.TipRow): TipDetail['actions'] {
 }
 
 export async function presentTipDetail(db: Db, caller: Caller, id: string): Promise<TipDetail> {
-  const v = (await repo.getTipView(db, id))!;
+  const v = (await repo.getTip(db, id))!;
   const [issues, referrals] = await linked(db, [v]);
   const steps = await repo.findSteps(db, id);
   const photos = (await filesOf(db, TIP_FILES, [id])).get(id) ?? [];
+  const [units, actors] = await Promise.all([
+    unitNames(db, [v.street_id, v.community_id]),
+    staffDisplayNames(
+      db,
+      steps.map((s) => s.actor_id),
+    ),
+  ]);
   return {
-    ...presentTip(v, issues, referrals),
+    ...presentTip(v, issues, referrals, units),
     steps: steps.map((s) => ({
       id: s.id,
       action: s.action as TipDetail['steps'][number]['action'],
@@ -189,7 +208,7 @@ export async function presentTipDetail(db: Db, caller: Caller, id: string): Prom
       toStatus: s.to_status as TipStatus,
       publicReply: s.public_reply,
       internalNote: s.internal_note,
-      actorName: s.actor_id ? (s.actor_name ?? null) : null,
+      actorName: s.actor_id ? (actors.get(s.actor_id) ?? null) : null,
       at: s.at,
     })),
     photos: photos.map((p) => ({ id: p.id, url: p.url, thumbUrl: p.thumbUrl })),
@@ -340,11 +359,15 @@ export async function listTips(opts: Ctx & { query: TipQuery }) {
   const { rows, total } = await repo.findTips(
     db,
     { paths: scopePaths(caller, TRIAGERS), ...query },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageOf(query),
   );
   const [issues, referrals] = await linked(db, rows);
+  const units = await unitNames(
+    db,
+    rows.flatMap((r) => [r.street_id, r.community_id]),
+  );
   return {
-    items: rows.map((r) => presentTip(r, issues, referrals)),
+    items: rows.map((r) => presentTip(r, issues, referrals, units)),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblems } from '../../../common/schemas/auth';
 import { covers, scopePaths, type Caller } from './caller';
 
 const caller = (assignments: Caller['assignments']): Caller => ({
@@ -47,14 +46,5 @@ describe('data scope', () => {
     expect(covers(c, '/d/s1/st/x/', ['socialWorker'])).toBe(true);
     expect(covers(c, '/d/s1/other/', ['socialWorker'])).toBe(false);
     expect(covers(caller([]), '/d/')).toBe(false);
-  });
-});
-
-describe('password strength', () => {
-  it('wants ten characters of three kinds, without the user name', () => {
-    expect(passwordProblems('Linli@2026')).toEqual([]);
-    expect(passwordProblems('Ab1!')).toContain('tooShort');
-    expect(passwordProblems('abcdefghijk')).toContain('tooSimple');
-    expect(passwordProblems('Zhangwei#2026', 'zhangwei')).toEqual(['containsUsername']);
   });
 });
