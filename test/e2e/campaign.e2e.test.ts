@@ -1,50 +1,11 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 } from 'uuid';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { apiAs, findUnit, journey, label, orgTree, PHONE, shooter, signIn } from './support';
 
 const ui = zhCN.campaigns;
 const TITLE = '燃气安全入户宣传（走访测试）';
-
-/** The API as the admin, for what the journey needs in place before the grid worker goes out. */
-async function adminApi(base: string) {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: demoPassword }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: string, url: string, body?: object): Promise<T> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        cookie,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
-type Node = { id: string; name: string; children: Node[] };
-const find = (nodes: Node[], name: string): Node | undefined => {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = find(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
-};
 
 /** The list refreshes after each visit: wait until it shows this many households. */
 const householdsShown = (page: Page, n: number) =>
@@ -55,18 +16,15 @@ const householdsShown = (page: Page, n: number) =>
   );
 
 describe('campaign visit journey (phone, 390 px)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const run = journey();
+  const shot = shooter('campaign');
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
     // A grid of exactly three households, given to grid.yuhe beside their own, and a campaign to it.
-    const api = await adminApi(server.url);
-    const { tree } = await api<{ tree: Node[] }>('GET', '/api/org/tree');
-    const community = find(tree, '御河九号社区')!;
-    const street = find(tree, '新旺街道')!;
+    const api = await apiAs(run.url, 'admin');
+    const tree = await orgTree(api);
+    const community = findUnit(tree, '御河九号社区');
+    const street = findUnit(tree, '新旺街道');
     const grid = await api<{ id: string }>('POST', '/api/org/units', {
       parentId: community.id,
       kind: 'grid',
@@ -117,11 +75,6 @@ describe('campaign visit journey (phone, 390 px)', () => {
     });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** Opens the first household under the current filter and records the outcome. */
   async function recordVisit(page: Page, outcome: 'delivered' | 'notHome', withSurvey: boolean) {
     await page.locator('.campaign-household').first().click();
@@ -138,17 +91,7 @@ describe('campaign visit journey (phone, 390 px)', () => {
   }
 
   it('records three visits with the questionnaire; coverage goes from two of three to three', async () => {
-    const errors: string[] = [];
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    const shot = (name: string) =>
-      page.screenshot({ path: path.join(shots, `campaign-${name}.png`), animations: 'disabled' });
+    const { page, errors } = await signIn(run.browser, run.url, 'grid.yuhe', { size: PHONE });
     const coverage = (reached: number) =>
       page
         .locator('.campaign-page')
@@ -156,12 +99,6 @@ describe('campaign visit journey (phone, 390 px)', () => {
           ui.coverage.reachedOf.replace('{{reached}}', String(reached)).replace('{{target}}', '3'),
         )
         .first();
-
-    await page.goto(`${server.url}/today`);
-    await page.getByLabel(zhCN.login.username).fill('grid.yuhe');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today/);
 
     // The grid worker's tabs: 今日 · 巡查 · 走访 · 上报 · 我的.
     const tabs = page.locator('.phone-tab');
@@ -179,7 +116,7 @@ describe('campaign visit journey (phone, 390 px)', () => {
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
     await coverage(0).waitFor();
     await householdsShown(page, 3);
-    await shot('phone-round');
+    await shot(page, 'phone-round');
 
     // First door: delivered, with the questionnaire.
     await recordVisit(page, 'delivered', true);
@@ -191,7 +128,7 @@ describe('campaign visit journey (phone, 390 px)', () => {
     await recordVisit(page, 'delivered', true);
     await coverage(2).waitFor();
     await householdsShown(page, 0);
-    await shot('phone-two-of-three');
+    await shot(page, 'phone-two-of-three');
 
     // The revisit: the household not at home, now delivered.
     await page.locator('.campaign-filter').getByText(ui.filters.notHome, { exact: false }).click();
@@ -199,7 +136,7 @@ describe('campaign visit journey (phone, 390 px)', () => {
     await page.locator('.campaign-household').first().click();
     await page.waitForURL(/\/households\/[0-9a-f-]{36}$/);
     await page.getByText(ui.revisit).waitFor();
-    await shot('phone-visit');
+    await shot(page, 'phone-visit');
     await page.getByRole('button', { name: label(ui.outcomes.delivered) }).click();
     const groups = page.locator('.survey-answer-fields [role="radiogroup"]');
     await groups.first().waitFor();
@@ -207,7 +144,7 @@ describe('campaign visit journey (phone, 390 px)', () => {
     await page.getByRole('button', { name: label(ui.submit) }).click();
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
     await coverage(3).waitFor();
-    await shot('phone-all-reached');
+    await shot(page, 'phone-all-reached');
 
     // On a phone the coverage is a card per grid, each figure named: every household counted once
     // (three visited, three reached of three, though four visits were made), none left out.
@@ -235,8 +172,8 @@ describe('campaign visit journey (phone, 390 px)', () => {
       .waitFor();
     const bar = (await byGrid.locator('.ant-progress').boundingBox())!;
     expect(bar.x + bar.width).toBeLessThanOrEqual(390);
-    await shot('phone-coverage-cards');
+    await shot(page, 'phone-coverage-cards');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 180_000);
 });

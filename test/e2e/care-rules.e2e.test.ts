@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { DESK, journey, label, PHONE, shots, signIn } from './chromium';
+import { DESK, journey, label, PHONE, shots, signIn } from './support';
 
 const ui = zhCN.caseUi.careRules;
 

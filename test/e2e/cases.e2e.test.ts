@@ -1,19 +1,16 @@
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { maskPhone } from '../../common/people';
 import type { CaseDetail } from '../../common/schemas/cases';
 import type { Household } from '../../common/schemas/people';
-import { startTestServer } from '../support/server';
+import { apiAs, DESK, findUnit, journey, label, orgTree, PHONE, shooter, signIn } from './support';
 
 const p = zhCN.people;
 const c = zhCN.caseUi;
 
 const viewports = [
-  { name: 'desk', width: 1280, height: 800, phone: false, newPhone: '13612345601' },
-  { name: 'phone', width: 390, height: 844, phone: true, newPhone: '13612345602' },
+  { name: 'desk', size: DESK, phone: false, newPhone: '13612345601' },
+  { name: 'phone', size: PHONE, phone: true, newPhone: '13612345602' },
 ] as const;
 
 /**
@@ -27,43 +24,10 @@ const worker = {
 };
 const client = { name: '柏嘉禾', initials: 'bjh', phone: '13700001111' };
 
-/** A logged-in user over real HTTP: the session cookie always, the CSRF token on writes. */
-async function logIn(url: string, username: string, password: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`log-in of ${username} failed: ${res.status}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((h) => h.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T>(method: string, route: string, body?: object): Promise<T> => {
-    const reply = await fetch(`${url}${route}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!reply.ok) throw new Error(`${method} ${route}: ${reply.status} ${await reply.text()}`);
-    return (await reply.json()) as T;
-  };
-}
-
 /** A new social worker of 振华 station, a household with its head, consent, and a case at intervention. */
 async function setUp(url: string): Promise<{ caseId: string }> {
-  const admin = await logIn(url, 'admin', demoPassword);
-  type Node = { id: string; name: string; kind: string; children: Node[] };
-  const { tree } = await admin<{ tree: Node[] }>('GET', '/api/org/tree');
-  const all: Node[] = [];
-  const walk = (nodes: Node[]) => nodes.forEach((n) => (all.push(n), walk(n.children)));
-  walk(tree);
-  const street = all.find((n) => n.name === '振华街道')!;
+  const admin = await apiAs(url, 'admin');
+  const street = findUnit(await orgTree(admin), '振华街道');
   const station = street.children.find((n) => n.kind === 'station')!;
   const grid = street.children.find((n) => n.kind === 'community')!.children[0];
   await admin('POST', '/api/staff', {
@@ -73,7 +37,7 @@ async function setUp(url: string): Promise<{ caseId: string }> {
     roles: [{ role: 'socialWorker', orgUnitId: station.id }],
   });
 
-  const me = await logIn(url, worker.username, worker.password);
+  const me = await apiAs(url, worker.username, worker.password);
   const household = await me<Household>('POST', '/api/households', {
     gridId: grid.id,
     building: '8',
@@ -136,7 +100,7 @@ async function setUp(url: string): Promise<{ caseId: string }> {
     },
     'PUT',
   );
-  const supervisor = await logIn(url, 'supervisor.zhenhua', demoPassword);
+  const supervisor = await apiAs(url, 'supervisor.zhenhua');
   detail = await supervisor<CaseDetail>('POST', `/api/cases/${detail.id}/review`, {
     version: detail.version,
     form: 'plan',
@@ -147,43 +111,22 @@ async function setUp(url: string): Promise<{ caseId: string }> {
 }
 
 describe('cases journey in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
+  const run = journey();
   let caseId: string;
-
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    ({ caseId } = await setUp(server.url));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ caseId } = await setUp(run.url));
   });
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(shots, `cases-${name}.png`), animations: 'disabled' });
+  const shot = shooter('cases');
 
   it.each(viewports)(
     'finds the client by "bjh", records a home visit correcting the phone, sees the history and the next contact at $name size',
     async (viewport) => {
-      const context = await browser.newContext({
-        viewport: { width: viewport.width, height: viewport.height },
-        isMobile: viewport.phone,
-        hasTouch: viewport.phone,
+      const { page, errors } = await signIn(run.browser, run.url, worker.username, {
+        size: viewport.size,
+        path: '/residents',
+        password: worker.password,
       });
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
       try {
-        await page.goto(`${server.url}/residents`);
-        await page.getByLabel(zhCN.login.username).fill(worker.username);
-        await page.getByLabel(zhCN.login.password).fill(worker.password);
-        await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-
         // The client, found by the initials of his name.
         const search = page.getByLabel(p.register.search);
         await search.fill(client.initials);
@@ -266,7 +209,7 @@ describe('cases journey in Chromium', () => {
         await shot(page, `${viewport.name}-today`);
         expect(errors).toEqual([]);
       } finally {
-        await context.close();
+        await page.context().close();
       }
     },
     90_000,

@@ -1,19 +1,14 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import type { Issue } from '../../common/schemas/issues';
-import { journey, PHONE, shots, signIn } from './chromium';
+import { journey, PHONE, shooter, signIn } from './support';
 
 describe('the follow-up of a joint inspection: notice, place and re-inspection (phone, 390 px)', () => {
   const run = journey();
 
   it('officer.zfd opens the notice and the place from the issue dispatched to it', async () => {
     const { page, errors } = await signIn(run.browser, run.url, 'officer.zfd', { size: PHONE });
-    const shot = (name: string) =>
-      page.screenshot({
-        path: path.join(shots, `enforcement-${name}.png`),
-        animations: 'disabled',
-      });
+    const shot = shooter('enforcement');
 
     // The issue of the flower market, dispatched to the team by the street after the joint check.
     const issues = await page.evaluate(async () => {
@@ -31,7 +26,7 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
       .getByText(/水泊寺〔\d{4}〕第\d{4}号/)
       .first()
       .waitFor();
-    await shot('notice');
+    await shot(page, 'notice');
 
     await page.goBack();
     await page.waitForURL(/\/issues\/[0-9a-f-]{36}$/);
@@ -43,7 +38,7 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
       .getByText(/水泊寺〔\d{4}〕第\d{4}号/)
       .first()
       .waitFor();
-    await shot('place');
+    await shot(page, 'place');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
@@ -51,8 +46,7 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
   it('a re-inspection before the deadline closes the notice and its issue together', async () => {
     // The enforcement team re-checks what it follows up.
     const { page, errors } = await signIn(run.browser, run.url, 'officer.zfd', { size: PHONE });
-    const shot = (name: string) =>
-      page.screenshot({ path: path.join(shots, `reinspect-${name}.png`), animations: 'disabled' });
+    const shot = shooter('reinspect');
 
     // The pharmacy told the team it has fixed its ledger; the team is still handling the issue and
     // the notice's deadline has not come.
@@ -76,14 +70,14 @@ describe('the follow-up of a joint inspection: notice, place and re-inspection (
     const n = await items.count();
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) await items.nth(i).locator('.inspection-choice-pass').click();
-    await shot('form');
+    await shot(page, 'form');
     await reinspection.locator('.inspection-reinspect-submit').click();
     await page.getByText(zhCN.places.noticeStatuses.rectified).first().waitFor();
-    await shot('notice-rectified');
+    await shot(page, 'notice-rectified');
 
     await page.goto(`${run.url}/issues/${issue!.id}`);
     await page.locator('.issue-tag').getByText(zhCN.issues.statuses.closed).first().waitFor();
-    await shot('issue-closed');
+    await shot(page, 'issue-closed');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

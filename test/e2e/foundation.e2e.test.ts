@@ -1,55 +1,26 @@
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { enUS } from '../../common/i18n/en-US';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
+import { DESK, journey, label, PHONE, shooter, signIn } from './support';
 
 const viewports = [
-  { name: 'desk', width: 1280, height: 800, phone: false },
-  { name: 'phone', width: 390, height: 844, phone: true },
+  { name: 'desk', size: DESK, phone: false },
+  { name: 'phone', size: PHONE, phone: true },
 ] as const;
 
 describe('foundation journey in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  // What the user sees in the window; finished animations, so a dialog is not caught half-faded.
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(shots, `foundation-${name}.png`), animations: 'disabled' });
+  const run = journey();
+  const shot = shooter('foundation');
 
   it.each(viewports)(
     'logs in, finds 振华街道, adds a grid and switches to English at $name size',
     async (viewport) => {
-      const context = await browser.newContext({
-        viewport: { width: viewport.width, height: viewport.height },
-        isMobile: viewport.phone,
-        hasTouch: viewport.phone,
+      // An unauthenticated visit to a page lands on the log-in and comes back after it.
+      const { page, errors } = await signIn(run.browser, run.url, 'admin', {
+        size: viewport.size,
+        path: '/org',
       });
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
       try {
-        // An unauthenticated visit to a page lands on the log-in and comes back after it.
-        await page.goto(`${server.url}/org`);
-        await page.getByLabel(zhCN.login.username).fill('admin');
-        await page.getByLabel(zhCN.login.password).fill(demoPassword);
-        await shot(page, `${viewport.name}-login`);
-        await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-
         const tree = page.locator('.org-tree');
         await tree.getByText('振华街道', { exact: true }).waitFor();
         expect(new URL(page.url()).pathname).toBe('/org');
@@ -99,7 +70,7 @@ describe('foundation journey in Chromium', () => {
         await page.getByText(enUS.org.includeRetired).waitFor();
         expect(errors).toEqual([]);
       } finally {
-        await context.close();
+        await page.context().close();
       }
     },
     90_000,

@@ -1,48 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import type { IssueDetail, IssueStep } from '../../common/schemas/issues';
 import type { Inspection, Notice, Place } from '../../common/schemas/places';
 import { todayInShanghai } from '../../server/lib/time';
-import { startTestServer } from '../support/server';
+import { apiAs, journey, label, PHONE, shooter, signIn } from './support';
 
 const ui = zhCN.placeUi.inspect;
 const issues = zhCN.issues;
-
-type Api = <T>(method: string, route: string, body?: object) => Promise<T>;
-
-/** A logged-in user over real HTTP: the session cookie always, the CSRF token on writes. */
-async function logIn(url: string, username: string): Promise<Api> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  if (!res.ok) throw new Error(`log-in of ${username} failed: ${res.status}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((h) => h.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T>(method: string, route: string, body?: object): Promise<T> => {
-    const reply = await fetch(`${url}${route}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!reply.ok) throw new Error(`${method} ${route}: ${reply.status} ${await reply.text()}`);
-    return (await reply.json()) as T;
-  };
-}
 
 /**
  * The journey's shop, made through the API in grid.yuhe's grid (御河九号社区第一网格, under 新旺街道).
@@ -52,14 +21,10 @@ async function logIn(url: string, username: string): Promise<Api> {
 const shopName = '邻里e2e便利店';
 
 describe('grid governance journey (phone, 390 px)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const run = journey();
   let place: Place;
-
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    const grid = await logIn(server.url, 'grid.yuhe');
+    const grid = await apiAs(run.url, 'grid.yuhe');
     const me = await grid<{ roles: { orgUnitId: string; orgUnitKind: string }[] }>(
       'GET',
       '/api/auth/me',
@@ -71,37 +36,16 @@ describe('grid governance journey (phone, 390 px)', () => {
       gridId,
       address: '御河九号小区底商 12 号',
     });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
+  const shot = shooter('grid');
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(shots, `grid-${name}.png`), animations: 'disabled' });
-
-  async function phoneAs(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/today`);
-    await page.getByLabel(zhCN.login.username).fill(username);
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today/);
-    return { context, page };
-  }
+  /** A phone logged in as this user, which takes the notice's PDF when it downloads. */
+  const phoneAs = (username: string) =>
+    signIn(run.browser, run.url, username, { size: { ...PHONE, acceptDownloads: true } });
 
   /** Opens the issue and takes the step named by its button, filling what the dialog asks. */
   async function takeStep(page: Page, issueId: string, action: string, fill?: () => Promise<void>) {
-    await page.goto(`${server.url}/issues/${issueId}`);
+    await page.goto(`${run.url}/issues/${issueId}`);
     await page
       .getByRole('button', { name: label(action) })
       .first()
@@ -118,19 +62,16 @@ describe('grid governance journey (phone, 390 px)', () => {
   }
 
   it('inspects a shop, fails two items, the issue goes through to rated, the notice PDF names the shop', async () => {
-    const photo = await (await browser.newPage()).screenshot({ type: 'png' });
-    const errors: string[] = [];
+    const photo = await (await run.browser.newPage()).screenshot({ type: 'png' });
 
     // ——— the grid worker inspects the shop on the phone ———
-    const worker = await phoneAs('grid.yuhe');
-    const page = worker.page;
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/inspections/new?placeId=${place.id}`);
+    const { page, errors } = await phoneAs('grid.yuhe');
+    await page.goto(`${run.url}/inspections/new?placeId=${place.id}`);
     await page.getByText('楼道消防安全检查').click();
     await page.getByRole('button', { name: label(ui.start) }).click();
     await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
     const inspectionId = page.url().split('/').pop()!;
-    const gridApi = await logIn(server.url, 'grid.yuhe');
+    const gridApi = await apiAs(run.url, 'grid.yuhe');
     await page.getByText(ui.progress.replace('{{done}}', '1').replace('{{total}}', '3')).waitFor();
     await shot(page, 'phone-inspection-item');
 
@@ -176,7 +117,7 @@ describe('grid governance journey (phone, 390 px)', () => {
     await page.getByRole('button', { name: label(ui.viewIssue) }).waitFor();
     await shot(page, 'phone-inspection-done');
 
-    const grid = await logIn(server.url, 'grid.yuhe');
+    const grid = await apiAs(run.url, 'grid.yuhe');
     const inspection = await grid<Inspection>('GET', `/api/inspections/${inspectionId}`);
     expect(inspection.result).toBe('fail');
     expect(inspection.items.filter((i) => i.result === 'fail')).toHaveLength(2);
@@ -195,15 +136,15 @@ describe('grid governance journey (phone, 390 px)', () => {
     expect(text).toContain(shopName);
 
     // ——— the community accepts and dispatches it to the market regulator ———
-    const staff = await phoneAs('staff.yuhe');
-    await takeStep(staff.page, issueId, issues.actions.accept);
-    await staff.page.getByText(issues.statuses.accepted).first().waitFor();
-    await takeStep(staff.page, issueId, issues.actions.dispatch, async () => {
+    const { page: staff } = await phoneAs('staff.yuhe');
+    await takeStep(staff, issueId, issues.actions.accept);
+    await staff.getByText(issues.statuses.accepted).first().waitFor();
+    await takeStep(staff, issueId, issues.actions.dispatch, async () => {
       // Open the select, wait for the department in its open list (visible and done animating:
       // click waits for a stable box), pick it once, and see the field show it.
-      const dialog = staff.page.getByRole('dialog');
+      const dialog = staff.getByRole('dialog');
       await dialog.getByRole('combobox').click();
-      const option = staff.page
+      const option = staff
         .locator('.ant-select-dropdown:visible .ant-select-item-option')
         .filter({ hasText: /^市场监督管理局$/ });
       await option.waitFor({ state: 'visible' });
@@ -214,22 +155,22 @@ describe('grid governance journey (phone, 390 px)', () => {
         .first()
         .waitFor();
     });
-    await staff.page.getByText(issues.statuses.dispatched).first().waitFor();
-    await shot(staff.page, 'phone-issue-dispatched');
+    await staff.getByText(issues.statuses.dispatched).first().waitFor();
+    await shot(staff, 'phone-issue-dispatched');
 
     // ——— the officer handles it ———
-    const officer = await phoneAs('officer.scjg');
-    const officerApi = await logIn(server.url, 'officer.scjg');
+    const { page: officer } = await phoneAs('officer.scjg');
+    const officerApi = await apiAs(run.url, 'officer.scjg');
     let seen = await officerApi<IssueDetail>('GET', `/api/issues/${issueId}`);
     expect(seen.actions).toContain('startHandling');
-    await takeStep(officer.page, issueId, issues.actions.startHandling);
-    await officer.page.getByText(issues.statuses.handling).first().waitFor();
-    await takeStep(officer.page, issueId, issues.actions.handle, async () => {
-      await officer.page
+    await takeStep(officer, issueId, issues.actions.startHandling);
+    await officer.getByText(issues.statuses.handling).first().waitFor();
+    await takeStep(officer, issueId, issues.actions.handle, async () => {
+      await officer
         .getByLabel(zhCN.issueUi.noteLabels.handle)
         .fill('已责令店主清理楼道杂物、更换灭火器');
     });
-    await officer.page.getByText(issues.statuses.handled).first().waitFor();
+    await officer.getByText(issues.statuses.handled).first().waitFor();
     seen = await officerApi<IssueDetail>('GET', `/api/issues/${issueId}`);
     expect(seen.status).toBe('handled');
 
@@ -248,7 +189,7 @@ describe('grid governance journey (phone, 390 px)', () => {
     ).rejects.toThrow(/: 409 .*REINSPECT_NOTICE/);
 
     // ——— the grid worker re-inspects the notice's items before its deadline: all fixed ———
-    await page.goto(`${server.url}/inspections/${inspectionId}`);
+    await page.goto(`${run.url}/inspections/${inspectionId}`);
     const items = page.locator('.inspection-reinspect-item');
     await items.first().waitFor();
     expect(await items.count()).toBe(2);
@@ -281,6 +222,6 @@ describe('grid governance journey (phone, 390 px)', () => {
     expect(seen.rating).toBe(5);
 
     expect(errors).toEqual([]);
-    await Promise.all([worker.context.close(), staff.context.close(), officer.context.close()]);
+    await Promise.all([page, staff, officer].map((p) => p.context().close()));
   }, 180_000);
 });

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importMessages } from '../../common/i18n/imports';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
 import { fakeIdNumber } from '../support/people';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { DESK, journey, label, shooter, shots, signIn } from './support';
 
 const m = importMessages['zh-CN'];
 
@@ -108,43 +106,18 @@ async function communityRegister(file: string) {
 }
 
 describe('register import journey in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
+  const run = journey();
   const file = path.join(shots, 'ledger-import-community.xlsx');
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-    await communityRegister(file);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({
-      path: path.join(shots, `ledger-import-${name}.png`),
-      animations: 'disabled',
-    });
+  beforeAll(() => communityRegister(file));
+  const shot = shooter('ledger-import');
 
   it('maps a community register, shows the progress and the problem file, then imports it', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
+    const { page, errors } = await signIn(run.browser, run.url, 'street.zhenhua', {
+      size: { ...DESK, acceptDownloads: true },
+      path: '/residents',
+      timeout: 20_000,
     });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
     try {
-      await page.goto(`${server.url}/residents`);
-      await page.getByLabel(zhCN.login.username).fill('street.zhenhua');
-      await page.getByLabel(zhCN.login.password).fill(demoPassword);
-      await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-
       await page.getByRole('button', { name: label(zhCN.people.register.import) }).click();
       const dialog = page.getByRole('dialog', { name: m.titleResidents });
       // An old .xls is refused in the dialog with the server's words, saying to save it as .xlsx.
@@ -229,7 +202,7 @@ describe('register import journey in Chromium', () => {
       await names.filter({ hasText: '蔺秋菊' }).waitFor();
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   }, 180_000);
 });

@@ -1,46 +1,18 @@
-import path from 'node:path';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { shanghaiDay } from '../../common/time';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { journey, label, PHONE, shooter, signIn } from './support';
 
 const ops = zhCN.operations;
 
 describe('support operation journey (phone, 390 px)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = journey();
 
   it('a duty officer moves batches on from the phone, logs an event and sees the uncovered hour', async () => {
-    const errors: string[] = [];
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
+    const { page, errors } = await signIn(run.browser, run.url, 'support.jungong', {
+      size: PHONE,
     });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    const shot = (name: string) =>
-      page.screenshot({ path: path.join(shots, `operation-${name}.png`), animations: 'disabled' });
-
-    await page.goto(`${server.url}/today`);
-    await page.getByLabel(zhCN.login.username).fill('support.jungong');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today$/);
+    const shot = shooter('operation');
 
     // 保障 is one of the officer's phone tabs.
     await page.locator('a.phone-tab', { hasText: zhCN.app.tabs.operations }).click();
@@ -58,7 +30,7 @@ describe('support operation journey (phone, 390 px)', () => {
     await k618.getByRole('button', { name: label(ops.next.arrived) }).click();
     await k618.getByText(ops.batchStatuses.arrived).waitFor();
     await k618.getByRole('button', { name: label(ops.next.served) }).waitFor();
-    await shot('phone-batches');
+    await shot(page, 'phone-batches');
 
     await page.getByRole('tab', { name: ops.tabs.log }).click();
     await page.getByPlaceholder(ops.logPlaceholder).fill('K618 次到站，240 人就餐');
@@ -70,7 +42,7 @@ describe('support operation journey (phone, 390 px)', () => {
     const firstDay = shanghaiDay(new Date(Date.now() - 86_400_000).toISOString());
     await page.getByText(`${firstDay} 无人值守：03:00–04:00`).waitFor();
     await expect(page.locator('.roster-gap').count()).resolves.toBe(1);
-    await shot('phone-roster');
+    await shot(page, 'phone-roster');
 
     // A reload shows what the server kept.
     await page.reload();
@@ -80,6 +52,6 @@ describe('support operation journey (phone, 390 px)', () => {
       .getByText(ops.batchStatuses.departed)
       .waitFor();
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

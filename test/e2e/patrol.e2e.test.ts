@@ -1,47 +1,17 @@
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
+import { journey, label, PHONE, shooter, signIn } from './support';
 
 const ui = zhCN.patrolUi;
 const patrols = zhCN.issues.patrols;
 
 describe('patrol journey (phone, 390 px)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = journey();
+  const shot = shooter('patrol');
 
   it('starts a patrol, records a finding with a photo, reports it, finds it on the issue board', async () => {
-    const photo = await (await browser.newPage()).screenshot({ type: 'png' });
-    const errors: string[] = [];
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    const shot = (name: string) =>
-      page.screenshot({ path: path.join(shots, `patrol-${name}.png`), animations: 'disabled' });
-
-    await page.goto(`${server.url}/today`);
-    await page.getByLabel(zhCN.login.username).fill('grid.yuhe');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today/);
+    const photo = await (await run.browser.newPage()).screenshot({ type: 'png' });
+    const { page, errors } = await signIn(run.browser, run.url, 'grid.yuhe', { size: PHONE });
 
     // The phone tab bar: 今日 · 巡查 · 走访 · 上报 · 我的.
     const tabs = page.locator('.phone-tab');
@@ -51,7 +21,7 @@ describe('patrol journey (phone, 390 px)', () => {
     await tabs.filter({ hasText: zhCN.app.tabs.patrols }).click();
     await page.waitForURL(/\/patrols$/);
     await page.getByText(ui.coverageTitle).waitFor();
-    await shot('phone-list');
+    await shot(page, 'phone-list');
 
     await page.getByRole('button', { name: label(patrols.start) }).click();
     await page.waitForURL(/\/patrols\/[0-9a-f-]{36}$/);
@@ -68,7 +38,7 @@ describe('patrol journey (phone, 390 px)', () => {
     const finding = page.locator('.patrol-finding').filter({ hasText: description });
     await finding.waitFor();
     await expect(finding.locator('img').count()).resolves.toBe(1);
-    await shot('phone-running');
+    await shot(page, 'phone-running');
 
     await finding.getByRole('button', { name: label(patrols.report) }).click();
     const dialog = page.getByRole('dialog');
@@ -85,40 +55,26 @@ describe('patrol journey (phone, 390 px)', () => {
     await confirm.getByRole('button', { name: label(patrols.end) }).click();
     await page.getByText(ui.readOnly).waitFor();
     await expect(page.getByLabel(ui.description).count()).resolves.toBe(0);
-    await shot('phone-ended');
+    await shot(page, 'phone-ended');
 
     await page.goto(patrolUrl);
     await finding.getByRole('link', { name: ui.openIssue }).click();
     await page.waitForURL(/\/issues\/[0-9a-f-]{36}$/);
     await page.getByText(description).first().waitFor();
-    await shot('phone-issue');
+    await shot(page, 'phone-issue');
 
-    await page.goto(`${server.url}/issues`);
+    await page.goto(`${run.url}/issues`);
     await page.getByText(description).first().waitFor();
-    await shot('phone-board');
+    await shot(page, 'phone-board');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 120_000);
 
   it('counts a place visited with nothing wrong (走访无异常) in one tap, as a visit and in the coverage', async () => {
-    const errors: string[] = [];
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
+    const { page, errors } = await signIn(run.browser, run.url, 'grid.yuhe', {
+      size: PHONE,
+      path: '/patrols',
     });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    const shot = (name: string) =>
-      page.screenshot({ path: path.join(shots, `patrol-${name}.png`), animations: 'disabled' });
-
-    await page.goto(`${server.url}/today`);
-    await page.getByLabel(zhCN.login.username).fill('grid.yuhe');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-    await page.waitForURL(/\/today/);
-    await page.goto(`${server.url}/patrols`);
 
     // The coverage before: "已走访 v / n", and a place not yet visited this month.
     const coverage = page.locator('.patrol-coverage');
@@ -132,7 +88,7 @@ describe('patrol journey (phone, 390 px)', () => {
     await page.getByRole('button', { name: label(patrols.start) }).click();
     await page.waitForURL(/\/patrols\/[0-9a-f-]{36}$/);
     await page.getByText(ui.visitTitle).waitFor();
-    await shot('phone-visit-list');
+    await shot(page, 'phone-visit-list');
     // One tap, no text to write.
     await page
       .getByRole('button', { name: ui.visitNoProblemOf.replace('{{place}}', placeName) })
@@ -142,15 +98,15 @@ describe('patrol journey (phone, 390 px)', () => {
     // It is in the patrol as a visit (走访), not as a finding.
     const item = page.locator('.patrol-finding').filter({ hasText: placeName });
     await item.getByText(patrols.findingKinds.visited).waitFor();
-    await shot('phone-visited');
+    await shot(page, 'phone-visited');
 
-    await page.goto(`${server.url}/patrols`);
+    await page.goto(`${run.url}/patrols`);
     await coverage.getByText(`已走访 ${before + 1} / ${total}`).waitFor();
     await expect(
       coverage.locator('.ant-list-item').filter({ hasText: placeName }).count(),
     ).resolves.toBe(0);
-    await shot('phone-coverage-after');
+    await shot(page, 'phone-coverage-after');
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

@@ -1,10 +1,7 @@
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { maskPhone } from '../../common/people';
-import { startTestServer } from '../support/server';
+import { apiAs, DESK, findUnit, journey, label, orgTree, PHONE, shooter, signIn } from './support';
 
 const p = zhCN.people;
 
@@ -12,8 +9,8 @@ const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
 const viewports = [
-  { name: 'desk', width: 1280, height: 800, phone: false, newPhone: '13512345601' },
-  { name: 'phone', width: 390, height: 844, phone: true, newPhone: '13512345602' },
+  { name: 'desk', size: DESK, newPhone: '13512345601' },
+  { name: 'phone', size: PHONE, newPhone: '13512345602' },
 ] as const;
 
 /**
@@ -27,76 +24,32 @@ const colleague = {
   password: 'Linli#Colleague2026',
 };
 
+/** The colleague, made by the admin in 振华 station. */
 async function addColleague(url: string) {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: demoPassword }),
+  const admin = await apiAs(url, 'admin');
+  const station = findUnit(await orgTree(admin), '振华街道社工站');
+  await admin('POST', '/api/staff', {
+    username: colleague.username,
+    displayName: colleague.displayName,
+    password: colleague.password,
+    roles: [{ role: 'socialWorker', orgUnitId: station.id }],
   });
-  if (!login.ok) throw new Error(`admin log-in failed: ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  type Node = { id: string; name: string; children: Node[] };
-  const { tree } = (await (await fetch(`${url}/api/org/tree`, { headers: { cookie } })).json()) as {
-    tree: Node[];
-  };
-  const find = (nodes: Node[]): Node | undefined =>
-    nodes.find((n) => n.name === '振华街道社工站') ?? find(nodes.flatMap((n) => n.children));
-  const station = find(tree);
-  if (!station) throw new Error('振华街道社工站 is not in the demo tree');
-  const created = await fetch(`${url}/api/staff`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({
-      username: colleague.username,
-      displayName: colleague.displayName,
-      password: colleague.password,
-      roles: [{ role: 'socialWorker', orgUnitId: station.id }],
-    }),
-  });
-  if (created.status !== 201) throw new Error(`colleague not created: ${await created.text()}`);
 }
 
 describe('people journey in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    await addColleague(server.url);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(shots, `people-${name}.png`), animations: 'disabled' });
+  const run = journey();
+  beforeAll(() => addColleague(run.url));
+  const shot = shooter('people');
 
   it.each(viewports)(
     'finds 王鹏 by "wp", opens his phone with a reason, corrects it and sees the history at $name size',
     async (viewport) => {
-      const context = await browser.newContext({
-        viewport: { width: viewport.width, height: viewport.height },
-        isMobile: viewport.phone,
-        hasTouch: viewport.phone,
+      const { page, errors } = await signIn(run.browser, run.url, colleague.username, {
+        size: viewport.size,
+        path: '/residents',
+        password: colleague.password,
       });
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
       try {
-        await page.goto(`${server.url}/residents`);
-        await page.getByLabel(zhCN.login.username).fill(colleague.username);
-        await page.getByLabel(zhCN.login.password).fill(colleague.password);
-        await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-
         // One search box: the pinyin initials find him.
         const search = page.getByLabel(p.register.search);
         await search.fill('wp');
@@ -163,7 +116,7 @@ describe('people journey in Chromium', () => {
         await shot(page, `${viewport.name}-history`);
         expect(errors).toEqual([]);
       } finally {
-        await context.close();
+        await page.context().close();
       }
     },
     90_000,

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserContextOptions, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importMessages } from '../../common/i18n/imports';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { DESK, journey, label, PHONE, shooter, shots, signIn } from './support';
 
 const m = importMessages['zh-CN'];
 
@@ -25,15 +24,12 @@ async function placesRegister(file: string, headers: string[], rows: (string | n
 }
 
 describe('places register import journey in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
+  const run = journey();
   const desktopFile = path.join(shots, 'places-import-grid.xlsx');
   const phoneFile = path.join(shots, 'places-import-phone.xlsx');
+  const shot = shooter('places-import');
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
     await placesRegister(
       desktopFile,
       ['序号', '单位名称', '行业', '经营地址', '法人', '联系电话', '从业人数'],
@@ -50,25 +46,11 @@ describe('places register import journey in Chromium', () => {
       ['店名', '场所类型', '地址', '负责人', '手机', '所属网格', '备注'],
       [['御河街角药房', '药店', '御河路 31 号', '秦女士', '139 1007 7007', '第一网格', '']],
     );
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({
-      path: path.join(shots, `places-import-${name}.png`),
-      animations: 'disabled',
-    });
-
-  const logIn = async (page: Page) => {
-    await page.goto(`${server.url}/places`);
-    await page.getByLabel(zhCN.login.username).fill('grid.yuhe');
-    await page.getByLabel(zhCN.login.password).fill(demoPassword);
-    await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-  };
+  /** The grid worker at the places register, in a window of this size. */
+  const logIn = (size: BrowserContextOptions) =>
+    signIn(run.browser, run.url, 'grid.yuhe', { size, path: '/places', timeout: 20_000 });
 
   /** Uploads a file in the places import dialog and waits for the mapping step. */
   const uploadFile = async (page: Page, file: string) => {
@@ -111,16 +93,8 @@ describe('places register import journey in Chromium', () => {
   };
 
   it('maps a grid’s places register at 1280 px, imports its good rows and shows them in the register', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors } = await logIn({ ...DESK, acceptDownloads: true });
     try {
-      await logIn(page);
       const { dialog, row } = await uploadFile(page, desktopFile);
       // Every column with its proposed field; the unknown one marked; 社区 asked once.
       await row('从业人数').getByText(m.unknown).waitFor();
@@ -156,22 +130,13 @@ describe('places register import journey in Chromium', () => {
       await shot(page, 'register-1280');
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   }, 180_000);
 
   it('does the same on a 390 px phone', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors } = await logIn(PHONE);
     try {
-      await logIn(page);
       const { dialog, row } = await uploadFile(page, phoneFile);
       await row('备注').getByText(m.unknown).waitFor();
       expect(await row('店名').locator('.ant-select').textContent()).toContain('名称');
@@ -186,7 +151,7 @@ describe('places register import journey in Chromium', () => {
       await shot(page, 'register-390');
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { issueTabs, type IssueCounts } from '../../common/schemas/issues';
-import { journey, label, signIn } from './chromium';
+import { journey, label, signIn } from './support';
 
 /** Issue 12, defect 10: the small things a user notices, each as the user meets it (desk). */
 describe('small things a user notices', () => {

@@ -1,48 +1,18 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { startTestServer } from '../support/server';
-import { demoPassword, ensureWebBuilt, label, launchChromium, shots } from './chromium';
+import { journey, label, PHONE, shooter, signIn } from './support';
 
 const ui = zhCN.surveys;
 /** How long to wait for what the user should see (the server seeds and answers on a busy machine). */
 const wait = { timeout: 10_000 };
 
-async function logIn(page: Page, url: string, username: string) {
-  await page.goto(url);
-  try {
-    await page.getByLabel(zhCN.login.username).fill(username);
-  } catch (e) {
-    await page.screenshot({ path: path.join(shots, `survey-login-failed-${username}.png`) });
-    throw new Error(`${page.url()}: ${String(e)}`);
-  }
-  await page.getByLabel(zhCN.login.password).fill(demoPassword);
-  await page.getByRole('button', { name: label(zhCN.login.submit) }).click();
-}
-
 describe('survey journey: build and publish at the desk, answer on the phone, read the results', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = journey();
+  const shot = shooter('survey');
 
   it('builds a two-question survey, publishes it, records an answer at 390 px, and charts it', async () => {
-    const errors: string[] = [];
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    desk.setDefaultTimeout(15_000);
-    const page = await desk.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await logIn(page, `${server.url}/surveys/new`, 'staff.yuhe');
+    const desk = await signIn(run.browser, run.url, 'staff.yuhe', { path: '/surveys/new' });
+    const page = desk.page;
 
     await page.getByLabel(ui.builder.name).fill('楼道消防安全问卷');
     await page.getByPlaceholder(ui.builder.sectionTitlePlaceholder).fill('消防安全');
@@ -72,18 +42,14 @@ describe('survey journey: build and publish at the desk, answer on the phone, re
       .toBeGreaterThan(0);
     await page.waitForURL(/\/surveys\/[0-9a-f-]{36}$/);
     const surveyUrl = page.url();
-    await page.screenshot({ path: path.join(shots, 'survey-builder.png') });
+    await shot(page, 'builder');
 
     // A grid worker answers it on the phone.
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
+    const phone = await signIn(run.browser, run.url, 'grid.yuhe', {
+      size: PHONE,
+      path: `${new URL(surveyUrl).pathname}/answer`,
     });
-    phone.setDefaultTimeout(15_000);
-    const mobile = await phone.newPage();
-    mobile.on('pageerror', (error) => errors.push(error.message));
-    await logIn(mobile, `${surveyUrl}/answer`, 'grid.yuhe');
+    const mobile = phone.page;
     await mobile.getByRole('radio', { name: '有', exact: true }).click();
     // Submitting without the required rating shows the error at the question and keeps the choice.
     await mobile.getByRole('button', { name: label(ui.answer.submit) }).click();
@@ -91,7 +57,7 @@ describe('survey journey: build and publish at the desk, answer on the phone, re
     await mobile.getByRole('radio', { name: ui.results.score.replace('{{n}}', '4') }).click();
     await mobile.getByRole('button', { name: label(ui.answer.submit) }).click();
     await expect.poll(() => mobile.getByText(ui.answer.submitted).count(), wait).toBeGreaterThan(0);
-    await mobile.screenshot({ path: path.join(shots, 'survey-answered-phone.png') });
+    await shot(mobile, 'answered-phone');
 
     // The results show the answer, with a chart per question.
     await page.goto(`${surveyUrl}/results`);
@@ -99,7 +65,9 @@ describe('survey journey: build and publish at the desk, answer on the phone, re
       .poll(() => page.getByText(ui.results.average.replace('{{value}}', '4')).count(), wait)
       .toBe(1);
     await expect.poll(() => page.locator('.survey-chart svg').count(), wait).toBe(2);
-    await page.screenshot({ path: path.join(shots, 'survey-results.png') });
-    expect(errors).toEqual([]);
+    await shot(page, 'results');
+    expect([...desk.errors, ...phone.errors]).toEqual([]);
+    await page.context().close();
+    await mobile.context().close();
   }, 120_000);
 });

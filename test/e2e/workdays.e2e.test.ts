@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { journey, shots, signIn } from './chromium';
+import { journey, shooter, signIn } from './support';
 
 const ui = zhCN.issueUi.workdays;
 
@@ -27,7 +26,7 @@ describe('the working-day calendar page (desk)', () => {
     const row = page.locator('.ant-table-row').filter({ hasText: '2026-02-24' });
     await row.getByText(ui.kinds.holiday).waitFor();
     await row.getByText('区里通知延长一天').waitFor();
-    await page.screenshot({ path: path.join(shots, 'workdays.png'), animations: 'disabled' });
+    await shooter('workdays')(page, 'calendar');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Activity,
   ActivityCreate,
@@ -21,6 +21,8 @@ import type {
 } from '../../../../common/schemas/activities';
 import type { Resident, ResidentQuery } from '../../../../common/schemas/people';
 import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const activitiesKey = ['activities'] as const;
 const activityKey = (id: string) => [...activitiesKey, 'one', id] as const;
@@ -36,16 +38,8 @@ export type ActivityListQuery = {
   pageSize: number;
 };
 
-export function useActivityPage(query: ActivityListQuery) {
-  return useQuery({
-    queryKey: [...activitiesKey, 'list', query],
-    queryFn: () =>
-      apiGet<{ items: Activity[]; total: number; page: number; pageSize: number }>(
-        '/activities',
-        query,
-      ),
-    placeholderData: keepPreviousData,
-  });
+export function useActivityList(query: ActivityListQuery) {
+  return usePagedRegister<Activity>([...activitiesKey, 'list'], '/activities', query);
 }
 
 export function useActivity(id: string) {
@@ -98,22 +92,20 @@ export function useResidentSearch(q: string) {
   });
 }
 
-/** Every write refreshes the activities (list, detail, attendance). */
+type Write = { method: 'POST' | 'PATCH' | 'PUT'; path: string; body: unknown };
+
+/**
+ * Every write refreshes the activities (list, detail, attendance); a 409 (full, stock, stale) too,
+ * to show what others did meanwhile. A need may have raised an issue: the board is refreshed too.
+ */
 export function useActivityWrites() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: activitiesKey });
-  const send = async <T>(
-    method: 'POST' | 'PATCH' | 'PUT',
-    path: string,
-    body: unknown,
-  ): Promise<T> => {
-    try {
-      return await apiSend<T>(method, path, body);
-    } finally {
-      // A 409 (full, stock, stale) shows what others did meanwhile.
-      await refresh();
-    }
-  };
+  const write = useWrite({
+    send: ({ method, path, body }: Write) => apiSend<unknown>(method, path, body),
+    changes: ({ path }) =>
+      path.endsWith('/needs') ? [activitiesKey, ['issues']] : [activitiesKey],
+  });
+  const send = <T>(method: Write['method'], path: string, body: unknown) =>
+    write.mutateAsync({ method, path, body }) as Promise<T>;
   return {
     create: (body: ActivityCreate) => send<ActivityDetail>('POST', '/activities', body),
     update: (id: string, body: ActivityUpdate) =>
@@ -134,11 +126,8 @@ export function useActivityWrites() {
       send<HandoutItem>('PUT', `/activities/${id}/handout-items/${itemId}`, { prepared }),
     give: (id: string, body: HandoutGive) =>
       send<{ item: HandoutItem }>('POST', `/activities/${id}/handouts`, body),
-    need: async (id: string, body: NeedCreate) => {
-      const r = await send<{ need: Need }>('POST', `/activities/${id}/needs`, body);
-      await queryClient.invalidateQueries({ queryKey: ['issues'] });
-      return r;
-    },
+    need: (id: string, body: NeedCreate) =>
+      send<{ need: Need }>('POST', `/activities/${id}/needs`, body),
     feedback: (id: string, body: ActivityFeedback) =>
       send<{ id: string }>('POST', `/activities/${id}/feedback`, body),
     createPartner: (body: PartnerCreate) => send<Partner>('POST', '/activities/partners', body),

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, DatePicker, Input, List, Select, Space, Table, Tag } from 'antd';
-import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import { App, Button, Tag } from 'antd';
+import type { TableProps } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,15 +13,18 @@ import {
 } from '../../../../common/schemas/activities';
 import type { Messages } from '../../../../common/i18n/zh-CN';
 import type { Role } from '../../../../common/roles';
-import { apiDownload } from '../../api';
 import { useMe } from '../../auth';
-import { ListState } from '../../components/list-state';
-import { OrgUnitSelect } from '../../components/org-unit-select';
+import { RegisterCard } from '../../components/register/register-card';
+import {
+  FilterDateRange,
+  FilterSearch,
+  FilterSelect,
+  FilterUnit,
+} from '../../components/register/register-filters';
+import { RegisterPage } from '../../components/register/register-page';
+import { useRegisterQuery } from '../../components/register/register-query';
 import { formatTime } from '../../i18n';
-import { useIsPhone } from '../../use-is-phone';
-import { useOrgTree } from '../org/org-api';
-import { PhoneActionBar } from '../people/phone-action-bar';
-import { useActivityPage, type ActivityListQuery } from './activities-api';
+import { useActivityList, type ActivityListQuery } from './activities-api';
 import { ActivityFormDialog } from './activity-form-dialog';
 import { PartnersDialog } from './partners-dialog';
 
@@ -59,214 +62,106 @@ export function activityTime(a: { startAt: string; endAt: string }): string {
   return `${start} – ${start.slice(0, 10) === end.slice(0, 10) ? end.slice(11) : end}`;
 }
 
+const filterKeys = ['q', 'type', 'communityId', 'status', 'from', 'to'] as const;
+type Filters = Pick<ActivityListQuery, (typeof filterKeys)[number]>;
+
 /** 社区活动台账: the activities of the caller's communities, with filters and the Excel export. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const me = useMe();
   const canManage = me.roles.some((r) => activityManagers.includes(r.role));
-  const tree = useOrgTree(false);
-  const [filters, setFilters] = useState<Omit<ActivityListQuery, 'page' | 'pageSize'>>({});
-  const [page, setPage] = useState(1);
-  const pageSize = 20;
-  const list = useActivityPage({ ...filters, page, pageSize });
+  const query = useRegisterQuery<Filters>(filterKeys);
+  const list = useActivityList({ ...query.filters, page: query.page, pageSize: query.pageSize });
   const [dialog, setDialog] = useState<'create' | 'partners'>();
-  const [exporting, setExporting] = useState(false);
-  const items = list.data?.items ?? [];
-  const update = (patch: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
-  };
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await apiDownload('/activities/export.xlsx', filters, 'activities.xlsx');
-    } catch (error) {
-      void message.error(
-        `${t('common.exportFailed')}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const when = activityTime;
   const partners = (a: Activity) => a.partners.map((p) => p.name).join('、');
-
-  const createButton = canManage && (
-    <Button
-      type="primary"
-      size={isPhone ? 'large' : undefined}
-      block={isPhone}
-      icon={<PlusOutlined />}
-      onClick={() => setDialog('create')}
-    >
-      {t('activities.ui.create')}
-    </Button>
-  );
-
-  const filterBar = (
-    <Space
-      wrap
-      direction={isPhone ? 'vertical' : 'horizontal'}
-      style={{ marginBottom: 16, width: isPhone ? '100%' : undefined }}
-    >
-      <Input.Search
-        allowClear
-        placeholder={t('activities.ui.search')}
-        style={{ width: isPhone ? '100%' : 220 }}
-        onSearch={(q) => update({ q: q || undefined })}
-      />
-      <Select
-        allowClear
-        style={{ width: isPhone ? '100%' : 140 }}
-        placeholder={t('activities.ui.allTypes')}
-        value={filters.type}
-        options={activityTypes.map((v) => ({ value: v, label: t(`activities.types.${v}`) }))}
-        onChange={(v?: string) => update({ type: v })}
-      />
-      <div style={{ width: isPhone ? '100%' : 200 }}>
-        <OrgUnitSelect
-          tree={tree.data ?? []}
-          loading={tree.isPending}
-          canPick={(n) => n.kind === 'community'}
-          value={filters.communityId}
-          allowClear
-          placeholder={t('activities.ui.allCommunities')}
-          onChange={(v: string | undefined) => update({ communityId: v })}
-        />
-      </div>
-      <Select
-        allowClear
-        style={{ width: isPhone ? '100%' : 120 }}
-        placeholder={t('activities.ui.allStatuses')}
-        value={filters.status}
-        options={activityStatuses.map((v) => ({ value: v, label: t(`activities.statuses.${v}`) }))}
-        onChange={(v?: string) => update({ status: v })}
-      />
-      <DatePicker.RangePicker
-        style={{ width: isPhone ? '100%' : 240 }}
-        onChange={(r: [Dayjs | null, Dayjs | null] | null) =>
-          update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })
-        }
-      />
-    </Space>
-  );
-
-  const body = (
-    <ListState
-      loading={list.isPending}
-      error={list.error}
-      onRetry={() => void list.refetch()}
-      empty={items.length === 0}
-      emptyText={canManage ? t('activities.ui.empty') : t('activities.ui.emptyReader')}
-    >
-      {isPhone ? (
-        <List
-          dataSource={items}
-          renderItem={(a) => (
-            <List.Item
-              onClick={() => void navigate(`/activities/${a.id}`)}
-              extra={<ActivityStatusTag status={a.status} />}
-            >
-              <List.Item.Meta
-                title={<Link to={`/activities/${a.id}`}>{a.title}</Link>}
-                description={
-                  <>
-                    <div>
-                      {t(`activities.types.${a.type}`)} · {a.communityName}
-                    </div>
-                    <div>{when(a)}</div>
-                    <div>{checkInCount(t, a)}</div>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-          pagination={
-            (list.data?.total ?? 0) > pageSize
-              ? {
-                  current: page,
-                  pageSize,
-                  total: list.data?.total,
-                  onChange: setPage,
-                  simple: true,
-                }
-              : false
-          }
-        />
-      ) : (
-        <Table<Activity>
-          rowKey="id"
-          dataSource={items}
-          pagination={{ current: page, pageSize, total: list.data?.total, onChange: setPage }}
-          columns={[
-            {
-              title: t('activities.fields.title'),
-              key: 'title',
-              width: 200,
-              render: (_, a) => <Link to={`/activities/${a.id}`}>{a.title}</Link>,
-            },
-            {
-              title: t('activities.fields.type'),
-              key: 'type',
-              render: (_, a) => t(`activities.types.${a.type}`),
-            },
-            { title: t('activities.fields.community'), dataIndex: 'communityName' },
-            { title: t('activities.fields.time'), key: 'time', render: (_, a) => when(a) },
-            { title: t('activities.fields.place'), dataIndex: 'place', ellipsis: true },
-            {
-              title: t('activities.fields.partners'),
-              key: 'partners',
-              render: (_, a) => partners(a),
-            },
-            {
-              title: t('activities.fields.checkedIn'),
-              key: 'checkedIn',
-              render: (_, a) =>
-                a.capacity === null ? a.checkedIn : `${a.checkedIn} / ${a.capacity}`,
-            },
-            {
-              title: t('activities.fields.status'),
-              key: 'status',
-              render: (_, a) => <ActivityStatusTag status={a.status} />,
-            },
-          ]}
-        />
-      )}
-    </ListState>
-  );
+  const columns: TableProps<Activity>['columns'] = [
+    {
+      title: t('activities.fields.title'),
+      key: 'title',
+      width: 200,
+      render: (_, a) => <Link to={`/activities/${a.id}`}>{a.title}</Link>,
+    },
+    {
+      title: t('activities.fields.type'),
+      key: 'type',
+      render: (_, a) => t(`activities.types.${a.type}`),
+    },
+    { title: t('activities.fields.community'), dataIndex: 'communityName' },
+    { title: t('activities.fields.time'), key: 'time', render: (_, a) => activityTime(a) },
+    { title: t('activities.fields.place'), dataIndex: 'place', ellipsis: true },
+    {
+      title: t('activities.fields.partners'),
+      key: 'partners',
+      render: (_, a) => partners(a),
+    },
+    {
+      title: t('activities.fields.checkedIn'),
+      key: 'checkedIn',
+      render: (_, a) => (a.capacity === null ? a.checkedIn : `${a.checkedIn} / ${a.capacity}`),
+    },
+    {
+      title: t('activities.fields.status'),
+      key: 'status',
+      render: (_, a) => <ActivityStatusTag status={a.status} />,
+    },
+  ];
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} className="activities-page">
-      <Card
-        title={isPhone ? undefined : t('activities.ui.listTitle')}
-        size={isPhone ? 'small' : undefined}
-        extra={
-          !isPhone && (
-            <Space>
-              <Button icon={<TeamOutlined />} onClick={() => setDialog('partners')}>
-                {t('activities.ui.managePartners')}
-              </Button>
-              <Button
-                icon={<DownloadOutlined />}
-                loading={exporting}
-                onClick={() => void exportExcel()}
-              >
-                {t('activities.ui.exportExcel')}
-              </Button>
-              {createButton}
-            </Space>
-          )
-        }
-      >
-        {filterBar}
-        {body}
-      </Card>
-      {isPhone && createButton && <PhoneActionBar>{createButton}</PhoneActionBar>}
+    <RegisterPage
+      title={t('activities.ui.listTitle')}
+      query={query}
+      list={list}
+      export={{ path: '/activities/export.xlsx', name: 'activities' }}
+      tools={
+        <Button icon={<TeamOutlined />} onClick={() => setDialog('partners')}>
+          {t('activities.ui.managePartners')}
+        </Button>
+      }
+      mainAction={
+        canManage && { label: t('activities.ui.create'), onClick: () => setDialog('create') }
+      }
+      filters={
+        <>
+          <FilterSearch label={t('activities.ui.search')} />
+          <FilterSelect
+            name="type"
+            label={t('activities.ui.allTypes')}
+            options={activityTypes.map((v) => ({ value: v, label: t(`activities.types.${v}`) }))}
+          />
+          <FilterUnit
+            name="communityId"
+            label={t('activities.ui.allCommunities')}
+            canPick={(n) => n.kind === 'community'}
+          />
+          <FilterSelect
+            name="status"
+            label={t('activities.ui.allStatuses')}
+            options={activityStatuses.map((v) => ({
+              value: v,
+              label: t(`activities.statuses.${v}`),
+            }))}
+          />
+          <FilterDateRange />
+        </>
+      }
+      columns={columns}
+      card={(a) => (
+        <RegisterCard
+          to={`/activities/${a.id}`}
+          title={a.title}
+          tags={<ActivityStatusTag status={a.status} />}
+        >
+          <div className="muted small">
+            {t(`activities.types.${a.type}`)} · {a.communityName}
+          </div>
+          <div className="muted small">{activityTime(a)}</div>
+          <div className="muted small">{checkInCount(t, a)}</div>
+        </RegisterCard>
+      )}
+      empty={{ text: canManage ? t('activities.ui.empty') : t('activities.ui.emptyReader') }}
+    >
       <ActivityFormDialog
         open={dialog === 'create'}
         onClose={() => setDialog(undefined)}
@@ -280,6 +175,6 @@ export function ActivitiesPage() {
         canManage={canManage}
         onClose={() => setDialog(undefined)}
       />
-    </Space>
+    </RegisterPage>
   );
 }

@@ -5,12 +5,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { useState } from 'react';
 import {
   activityTypes,
+  zActivityCreate,
   type ActivityDetail,
   type ActivityType,
 } from '../../../../common/schemas/activities';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
 import { FormModal } from '../../components/form-modal';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { boundsOf, fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useOrgTree } from '../org/org-api';
 import { useFieldLabel } from './activities-page';
 import { useActivityWrites, usePartners, usePublishedSurveys } from './activities-api';
@@ -34,6 +36,14 @@ interface Values {
 const toShanghai = (d: Dayjs): string => `${d.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
 const fromShanghai = (iso: string): Dayjs =>
   dayjs(dayjs(iso).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm'));
+
+const rules = schemaRules(zActivityCreate);
+const max = (field: keyof typeof zActivityCreate.shape) =>
+  maxLengthOf(zActivityCreate.shape[field]);
+/** The picked range as the API's start; the order of start and end is the server's check. */
+const timeRules = fieldRules(zActivityCreate.shape.startAt, {
+  from: (range: [Dayjs, Dayjs]) => toShanghai(range[0]),
+});
 
 function findNode(nodes: OrgTreeNode[], id: string | undefined): OrgTreeNode | undefined {
   for (const n of nodes) {
@@ -111,24 +121,16 @@ export function ActivityFormDialog(props: {
           : { type: 'freeClinic' }
       }
     >
-      <Form.Item
-        name="title"
-        label={f('title')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-      >
-        <Input maxLength={100} />
+      <Form.Item name="title" label={f('title')} rules={rules.title}>
+        <Input maxLength={max('title')} />
       </Form.Item>
-      <Form.Item name="type" label={f('type')} rules={[{ required: true }]}>
+      <Form.Item name="type" label={f('type')} rules={rules.type}>
         <Select
           options={activityTypes.map((v) => ({ value: v, label: t(`activities.types.${v}`) }))}
         />
       </Form.Item>
       {!a && (
-        <Form.Item
-          name="communityId"
-          label={f('community')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
+        <Form.Item name="communityId" label={f('community')} rules={rules.communityId}>
           <OrgUnitSelect
             tree={tree.data ?? []}
             loading={tree.isPending}
@@ -137,28 +139,25 @@ export function ActivityFormDialog(props: {
           />
         </Form.Item>
       )}
-      <Form.Item
-        name="time"
-        label={f('time')}
-        rules={[{ required: true, message: t('common.required') }]}
-      >
+      <Form.Item name="time" label={f('time')} rules={timeRules}>
         <DatePicker.RangePicker
           showTime={{ format: 'HH:mm', minuteStep: 5 }}
           format="YYYY-MM-DD HH:mm"
           style={{ width: '100%' }}
         />
       </Form.Item>
+      <Form.Item name="place" label={f('place')} rules={rules.place}>
+        <Input maxLength={max('place')} />
+      </Form.Item>
       <Form.Item
-        name="place"
-        label={f('place')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        name="capacity"
+        label={f('capacity')}
+        extra={t('activities.ui.capacityHint')}
+        rules={rules.capacity}
       >
-        <Input maxLength={200} />
+        <InputNumber {...boundsOf(zActivityCreate.shape.capacity)} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="capacity" label={f('capacity')} extra={t('activities.ui.capacityHint')}>
-        <InputNumber min={1} max={100000} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="partnerIds" label={f('partners')}>
+      <Form.Item name="partnerIds" label={f('partners')} rules={rules.partnerIds}>
         <Select
           mode="multiple"
           loading={partners.isPending}
@@ -169,8 +168,8 @@ export function ActivityFormDialog(props: {
           }))}
         />
       </Form.Item>
-      <Form.Item name="description" label={f('description')}>
-        <Input.TextArea rows={3} maxLength={4000} />
+      <Form.Item name="description" label={f('description')} rules={rules.description}>
+        <Input.TextArea rows={3} maxLength={max('description')} />
       </Form.Item>
       <Form.Item name="surveyId" label={f('survey')}>
         <Select

@@ -22,9 +22,14 @@ import {
   PlayCircleOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ActivityDetail, ActivityStatus } from '../../../../common/schemas/activities';
+import {
+  zActivityUpdate,
+  type ActivityDetail,
+  type ActivityStatus,
+} from '../../../../common/schemas/activities';
 import { ListState } from '../../components/list-state';
 import { showServerError } from '../../components/form-errors';
+import { fieldRules, maxLengthOf } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { PhotoField, PhotoStrip } from '../issues/photo-field';
 import { PhoneActionBar } from '../people/phone-action-bar';
@@ -255,10 +260,10 @@ function SummaryCard({ activity: a }: { activity: ActivityDetail }) {
           initialValues={{ summary: a.summary ?? '' }}
           onFinish={(v) => void save(v)}
         >
-          <Form.Item name="summary">
+          <Form.Item name="summary" rules={fieldRules(zActivityUpdate.shape.summary)}>
             <Input.TextArea
               rows={4}
-              maxLength={8000}
+              maxLength={maxLengthOf(zActivityUpdate.shape.summary)}
               placeholder={t('activities.ui.summaryPlaceholder')}
             />
           </Form.Item>

@@ -4,16 +4,23 @@ import { App, Button, Card, Form, Input, List, Radio, Space, Table, Tag } from '
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { ActivityDetail, Attendance } from '../../../../common/schemas/activities';
+import {
+  zAttendanceRegister,
+  type ActivityDetail,
+  type Attendance,
+} from '../../../../common/schemas/activities';
 import { apiDownload } from '../../api';
 import { FormModal } from '../../components/form-modal';
 import { ListState } from '../../components/list-state';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
 import { checkInCount, useFieldLabel } from './activities-page';
 import { useActivityWrites, useAttendance } from './activities-api';
+
+const registerRules = schemaRules(zAttendanceRegister);
 
 export function AttendanceKindTag({ a }: { a: Attendance }) {
   const { t } = useTranslation();
@@ -158,7 +165,6 @@ function RegisterDialog(props: {
     });
     void message.success(t('activities.ui.registeredDone'));
   };
-  const required = [{ required: true, whitespace: true, message: t('common.required') }];
   return (
     <FormModal<RegisterValues>
       name="walk-in-register"
@@ -168,11 +174,7 @@ function RegisterDialog(props: {
       onSubmit={submit}
       onClose={props.onClose}
     >
-      <Form.Item
-        name="gridId"
-        label={f('grid')}
-        rules={[{ required: true, message: t('common.required') }]}
-      >
+      <Form.Item name="gridId" label={f('grid')} rules={registerRules.gridId}>
         <OrgUnitSelect
           tree={tree.data ?? []}
           loading={tree.isPending}
@@ -180,17 +182,27 @@ function RegisterDialog(props: {
         />
       </Form.Item>
       <Space.Compact block>
-        <Form.Item name="building" label={f('building')} rules={required} style={{ flex: 1 }}>
-          <Input maxLength={20} />
+        <Form.Item
+          name="building"
+          label={f('building')}
+          rules={registerRules.building}
+          style={{ flex: 1 }}
+        >
+          <Input maxLength={maxLengthOf(zAttendanceRegister.shape.building)} />
         </Form.Item>
-        <Form.Item name="unitNo" label={f('unitNo')} style={{ flex: 1 }}>
-          <Input maxLength={10} />
+        <Form.Item
+          name="unitNo"
+          label={f('unitNo')}
+          rules={registerRules.unitNo}
+          style={{ flex: 1 }}
+        >
+          <Input maxLength={maxLengthOf(zAttendanceRegister.shape.unitNo)} />
         </Form.Item>
-        <Form.Item name="room" label={f('room')} rules={required} style={{ flex: 1 }}>
-          <Input maxLength={20} />
+        <Form.Item name="room" label={f('room')} rules={registerRules.room} style={{ flex: 1 }}>
+          <Input maxLength={maxLengthOf(zAttendanceRegister.shape.room)} />
         </Form.Item>
       </Space.Compact>
-      <Form.Item name="gender" label={f('gender')}>
+      <Form.Item name="gender" label={f('gender')} rules={registerRules.gender}>
         <Radio.Group
           optionType="button"
           options={(['male', 'female'] as const).map((g) => ({

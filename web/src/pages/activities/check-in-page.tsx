@@ -18,14 +18,23 @@ import {
 import { ArrowLeftOutlined, CheckOutlined, GiftOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { ActivityDetail, Attendance } from '../../../../common/schemas/activities';
+import {
+  zAttendanceCreate,
+  type ActivityDetail,
+  type Attendance,
+} from '../../../../common/schemas/activities';
 import { showServerError } from '../../components/form-errors';
 import { ListState } from '../../components/list-state';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
 import { PhoneActionBar } from '../people/phone-action-bar';
 import { checkInCount } from './activities-page';
 import { useActivity, useActivityWrites, useAttendance, useResidentSearch } from './activities-api';
 import { AttendanceKindTag } from './attendance-card';
+
+/** A walk-in checks in by name and phone: the second way the API takes a check-in. */
+const walkInSchema = zAttendanceCreate.options[1];
+const walkIn = schemaRules(walkInSchema);
 
 const big = { height: 52, fontSize: 17 } as const;
 
@@ -204,23 +213,14 @@ function CheckIn({ activity: a }: { activity: ActivityDetail }) {
               requiredMark={false}
               onFinish={(v) => void checkWalkIn(v)}
             >
-              <Form.Item
-                name="name"
-                label={t('activities.ui.walkInName')}
-                rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-              >
-                <Input size="large" maxLength={40} autoComplete="off" />
+              <Form.Item name="name" label={t('activities.ui.walkInName')} rules={walkIn.name}>
+                <Input
+                  size="large"
+                  maxLength={maxLengthOf(walkInSchema.shape.name)}
+                  autoComplete="off"
+                />
               </Form.Item>
-              <Form.Item
-                name="phone"
-                label={t('activities.ui.walkInPhone')}
-                rules={[
-                  {
-                    pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/,
-                    message: t('people.forms.phoneInvalid'),
-                  },
-                ]}
-              >
+              <Form.Item name="phone" label={t('activities.ui.walkInPhone')} rules={walkIn.phone}>
                 <Input size="large" inputMode="tel" maxLength={13} autoComplete="off" />
               </Form.Item>
               <PhoneActionBar>

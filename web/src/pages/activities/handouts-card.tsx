@@ -15,10 +15,21 @@ import {
 import { EditOutlined, GiftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { ActivityDetail, HandoutItem } from '../../../../common/schemas/activities';
+import {
+  zHandoutGive,
+  zHandoutItemCreate,
+  zHandoutItemUpdate,
+  type ActivityDetail,
+  type HandoutItem,
+} from '../../../../common/schemas/activities';
 import { FormModal } from '../../components/form-modal';
+import { boundsOf, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useFieldLabel } from './activities-page';
 import { useActivityWrites, useAttendance } from './activities-api';
+
+const itemRules = schemaRules(zHandoutItemCreate);
+const stockRules = schemaRules(zHandoutItemUpdate);
+const giveRules = schemaRules(zHandoutGive);
 
 const isOpen = (a: ActivityDetail) => a.status === 'planned' || a.status === 'ongoing';
 
@@ -121,7 +132,6 @@ function AddItemDialog(props: { activity: ActivityDetail; open: boolean; onClose
   const writes = useActivityWrites();
   const [id, setId] = useState(() => uuidv7());
   const f = useFieldLabel();
-  const required = [{ required: true, message: t('common.required') }];
   return (
     <FormModal
       name="handout-item"
@@ -135,15 +145,15 @@ function AddItemDialog(props: { activity: ActivityDetail; open: boolean; onClose
       }}
       onClose={props.onClose}
     >
-      <Form.Item name="item" label={f('item')} rules={required}>
-        <Input maxLength={60} />
+      <Form.Item name="item" label={f('item')} rules={itemRules.item}>
+        <Input maxLength={maxLengthOf(zHandoutItemCreate.shape.item)} />
       </Form.Item>
       <Space>
-        <Form.Item name="prepared" label={f('prepared')} rules={required}>
-          <InputNumber min={0} max={1000000} />
+        <Form.Item name="prepared" label={f('prepared')} rules={itemRules.prepared}>
+          <InputNumber {...boundsOf(zHandoutItemCreate.shape.prepared)} />
         </Form.Item>
-        <Form.Item name="unit" label={f('unit')} rules={required}>
-          <Input maxLength={10} style={{ width: 80 }} />
+        <Form.Item name="unit" label={f('unit')} rules={itemRules.unit}>
+          <Input maxLength={maxLengthOf(zHandoutItemCreate.shape.unit)} style={{ width: 80 }} />
         </Form.Item>
       </Space>
     </FormModal>
@@ -171,9 +181,9 @@ function StockDialog(props: { activity: ActivityDetail; item?: HandoutItem; onCl
       <Form.Item
         name="prepared"
         label={t('activities.fields.prepared')}
-        rules={[{ required: true, message: t('common.required') }]}
+        rules={stockRules.prepared}
       >
-        <InputNumber min={0} max={1000000} addonAfter={item?.unit} />
+        <InputNumber {...boundsOf(zHandoutItemUpdate.shape.prepared)} addonAfter={item?.unit} />
       </Form.Item>
     </FormModal>
   );
@@ -224,14 +234,14 @@ export function GiveDialog(props: {
             unit: item.unit,
           })}
       </Typography.Paragraph>
-      <Form.Item
-        name="quantity"
-        label={t('activities.fields.quantity')}
-        rules={[{ required: true, message: t('common.required') }]}
-      >
-        <InputNumber min={1} max={10000} addonAfter={item?.unit} />
+      <Form.Item name="quantity" label={t('activities.fields.quantity')} rules={giveRules.quantity}>
+        <InputNumber {...boundsOf(zHandoutGive.shape.quantity)} addonAfter={item?.unit} />
       </Form.Item>
-      <Form.Item name="attendanceId" label={t('activities.ui.giveTo')}>
+      <Form.Item
+        name="attendanceId"
+        label={t('activities.ui.giveTo')}
+        rules={giveRules.attendanceId}
+      >
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}

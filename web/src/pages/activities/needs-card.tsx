@@ -4,17 +4,23 @@ import { App, Button, Card, Form, Input, List, Radio, Select, Space, Tag, Typogr
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { ActivityDetail } from '../../../../common/schemas/activities';
+import { zNeedCreate, type ActivityDetail } from '../../../../common/schemas/activities';
 import { issueCategories, type IssueCategory } from '../../../../common/schemas/issues';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
 import { useMe } from '../../auth';
 import { FormModal } from '../../components/form-modal';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
 import { PhotoField } from '../issues/photo-field';
 import { useOrgTree } from '../org/org-api';
 import { useFieldLabel } from './activities-page';
 import { useActivityWrites, useAttendance } from './activities-api';
+
+/** A need becomes an issue or a case referral: the API takes each in its own shape. */
+const [issueNeed, referralNeed] = zNeedCreate.options;
+const asIssue = schemaRules(issueNeed);
+const asReferral = schemaRules(referralNeed);
 
 /** 发现的需求: what was noticed at the activity and the issue or referral each became. */
 export function NeedsCard({ activity: a }: { activity: ActivityDetail }) {
@@ -107,7 +113,6 @@ function NeedDialog(props: { activity: ActivityDetail; open: boolean; onClose: (
   const [ids, setIds] = useState(() => ({ id: uuidv7(), targetId: uuidv7() }));
   const kind = Form.useWatch('kind', form) ?? 'issue';
   const f = useFieldLabel();
-  const required = [{ required: true, whitespace: true, message: t('common.required') }];
   // The issue is most likely in one of the organising community's grids: offer those first.
   const community = within(tree.data ?? [], props.activity.communityId);
   // A grid worker most often reports in their own grid.
@@ -146,10 +151,10 @@ function NeedDialog(props: { activity: ActivityDetail; open: boolean; onClose: (
           ]}
         />
       </Form.Item>
-      <Form.Item name="description" label={f('need')} rules={required}>
-        <Input.TextArea rows={3} maxLength={4000} />
+      <Form.Item name="description" label={f('need')} rules={asIssue.description}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(issueNeed.shape.description)} />
       </Form.Item>
-      <Form.Item name="attendanceId" label={f('whose')}>
+      <Form.Item name="attendanceId" label={f('whose')} rules={asIssue.attendanceId}>
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -158,7 +163,7 @@ function NeedDialog(props: { activity: ActivityDetail; open: boolean; onClose: (
       </Form.Item>
       {kind === 'issue' ? (
         <>
-          <Form.Item name="category" label={f('category')} rules={[{ required: true }]}>
+          <Form.Item name="category" label={f('category')} rules={asIssue.category}>
             <Select
               options={issueCategories.map((c) => ({
                 value: c,
@@ -166,11 +171,7 @@ function NeedDialog(props: { activity: ActivityDetail; open: boolean; onClose: (
               }))}
             />
           </Form.Item>
-          <Form.Item
-            name="gridId"
-            label={f('grid')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <Form.Item name="gridId" label={f('grid')} rules={asIssue.gridId}>
             <OrgUnitSelect
               tree={community.length ? community : (tree.data ?? [])}
               loading={tree.isPending}
@@ -183,10 +184,10 @@ function NeedDialog(props: { activity: ActivityDetail; open: boolean; onClose: (
         </>
       ) : (
         <Space.Compact block>
-          <Form.Item name="name" label={f('name')} style={{ flex: 1 }}>
-            <Input maxLength={40} />
+          <Form.Item name="name" label={f('name')} rules={asReferral.name} style={{ flex: 1 }}>
+            <Input maxLength={maxLengthOf(referralNeed.shape.name)} />
           </Form.Item>
-          <Form.Item name="phone" label={f('phone')} style={{ flex: 1 }}>
+          <Form.Item name="phone" label={f('phone')} rules={asReferral.phone} style={{ flex: 1 }}>
             <Input maxLength={13} inputMode="tel" />
           </Form.Item>
         </Space.Compact>

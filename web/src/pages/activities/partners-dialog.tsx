@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import {
   partnerKinds,
+  zPartnerCreate,
   type Partner,
   type PartnerKind,
 } from '../../../../common/schemas/activities';
@@ -13,6 +14,9 @@ import { FormModal } from '../../components/form-modal';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { useOrgTree } from '../org/org-api';
 import { ListState } from '../../components/list-state';
+import { maxLengthOf, requiredRule, schemaRules } from '../../components/zod-form';
+
+const rules = schemaRules(zPartnerCreate);
 import { useFieldLabel } from './activities-page';
 import { useActivityWrites, usePartners } from './activities-api';
 
@@ -122,7 +126,8 @@ export function PartnersDialog(props: { open: boolean; canManage: boolean; onClo
           <Form.Item
             name="streetId"
             label={t('orgKinds.street')}
-            rules={[{ required: true, message: t('common.required') }]}
+            // Optional in the API for staff of one street; a district admin names it.
+            rules={[requiredRule(), ...rules.streetId]}
           >
             <OrgUnitSelect
               tree={tree.data ?? []}
@@ -131,14 +136,10 @@ export function PartnersDialog(props: { open: boolean; canManage: boolean; onClo
             />
           </Form.Item>
         )}
-        <Form.Item
-          name="name"
-          label={f('partnerName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={60} />
+        <Form.Item name="name" label={f('partnerName')} rules={rules.name}>
+          <Input maxLength={maxLengthOf(zPartnerCreate.shape.name)} />
         </Form.Item>
-        <Form.Item name="kind" label={f('partnerKind')} rules={[{ required: true }]}>
+        <Form.Item name="kind" label={f('partnerKind')} rules={rules.kind}>
           <Select
             options={partnerKinds.map((k) => ({
               value: k,
@@ -146,8 +147,8 @@ export function PartnersDialog(props: { open: boolean; canManage: boolean; onClo
             }))}
           />
         </Form.Item>
-        <Form.Item name="contact" label={f('contact')}>
-          <Input maxLength={100} />
+        <Form.Item name="contact" label={f('contact')} rules={rules.contact}>
+          <Input maxLength={maxLengthOf(zPartnerCreate.shape.contact)} />
         </Form.Item>
       </FormModal>
     </Modal>

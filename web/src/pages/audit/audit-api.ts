@@ -1,18 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AuditEntry, AuditQuery } from '../../../../common/schemas/audit';
-import { apiGet } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
 
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export function useAuditPage(query: Partial<AuditQuery>) {
-  return useQuery({
-    queryKey: ['audit', 'list', query],
-    queryFn: () => apiGet<AuditPage>('/audit', query),
-    placeholderData: keepPreviousData,
-  });
+export function useAuditList(query: Partial<AuditQuery>) {
+  return usePagedRegister<AuditEntry>(['audit', 'list'], '/audit', query);
 }

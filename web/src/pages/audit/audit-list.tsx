@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { actionInWords, detailInWords, entityInWords } from '../../../../common/audit-words';
@@ -28,11 +28,11 @@ function Action({ action }: { action: string }) {
   );
 }
 
-export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: boolean }) {
+/** Sized to fit the 1280 px desk without sideways scrolling; ids are cut with the full text on hover. */
+export function useAuditColumns(): TableProps<AuditEntry>['columns'] {
   const { t } = useTranslation();
   const actorText = useActorText();
-  // Sized to fit the 1280 px desk without sideways scrolling; ids are cut with the full text on hover.
-  const columns: TableProps<AuditEntry>['columns'] = [
+  return [
     { key: 'at', title: t('auditColumns.at'), width: 140, render: (_, e) => formatTime(e.at) },
     {
       key: 'username',
@@ -94,46 +94,31 @@ export function AuditTable({ items, loading }: { items: AuditEntry[]; loading: b
       render: (_, e) => detailInWords(e.detail, currentLocale()) || dash,
     },
   ];
-  return (
-    <Table<AuditEntry>
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 900 }}
-      size="middle"
-    />
-  );
 }
 
-export function AuditCards({ items }: { items: AuditEntry[] }) {
+export function AuditCard({ e }: { e: AuditEntry }) {
   const { t } = useTranslation();
   const actorText = useActorText();
   return (
-    <div className="card-list">
-      {items.map((e) => (
-        <Card key={e.id} size="small">
-          <div className="audit-card-head">
-            <Action action={e.action} />
-            <ResultTag result={e.result} />
-          </div>
-          <div className="muted">
-            {formatTime(e.at)} · {actorText(e.actor, e.username)}
-          </div>
-          {e.entity && (
-            <div>
-              {t('auditColumns.entity')}: {entityInWords(e.entity, currentLocale())}
-            </div>
-          )}
-          {e.changedFields.length > 0 && (
-            <div>
-              {t('auditColumns.changedFields')}: {e.changedFields.join(', ')}
-            </div>
-          )}
-          {e.detail && <div>{detailInWords(e.detail, currentLocale())}</div>}
-        </Card>
-      ))}
-    </div>
+    <Card size="small">
+      <div className="audit-card-head">
+        <Action action={e.action} />
+        <ResultTag result={e.result} />
+      </div>
+      <div className="muted">
+        {formatTime(e.at)} · {actorText(e.actor, e.username)}
+      </div>
+      {e.entity && (
+        <div>
+          {t('auditColumns.entity')}: {entityInWords(e.entity, currentLocale())}
+        </div>
+      )}
+      {e.changedFields.length > 0 && (
+        <div>
+          {t('auditColumns.changedFields')}: {e.changedFields.join(', ')}
+        </div>
+      )}
+      {e.detail && <div>{detailInWords(e.detail, currentLocale())}</div>}
+    </Card>
   );
 }

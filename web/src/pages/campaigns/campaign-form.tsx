@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import {
   campaignStatuses,
+  zCampaignCreate,
   type CampaignDetail,
   type CampaignStatus,
 } from '../../../../common/schemas/campaigns';
@@ -12,8 +13,15 @@ import type { OrgTreeNode } from '../../../../common/schemas/org';
 import { FormModal } from '../../components/form-modal';
 import { OrgKindTag } from '../../components/org-kind-tag';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useOrgTree } from '../org/org-api';
 import { useCampaignWrites, usePublishedSurveys } from './campaigns-api';
+
+const rules = schemaRules(zCampaignCreate);
+/** The picked range as the API's first day; the order of the days is the server's check. */
+const dateRules = fieldRules(zCampaignCreate.shape.startDate, {
+  from: (range: [Dayjs, Dayjs]) => range[0].format('YYYY-MM-DD'),
+});
 
 interface Values {
   title: string;
@@ -111,29 +119,17 @@ export function CampaignFormModal(props: {
           : { status: 'planned', materials: [] }
       }
     >
-      <Form.Item
-        name="title"
-        label={t('campaigns.fields.title')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-      >
-        <Input maxLength={200} />
+      <Form.Item name="title" label={t('campaigns.fields.title')} rules={rules.title}>
+        <Input maxLength={maxLengthOf(zCampaignCreate.shape.title)} />
       </Form.Item>
-      <Form.Item
-        name="ownerUnitId"
-        label={t('campaigns.fields.owner')}
-        rules={[{ required: true, message: t('common.required') }]}
-      >
+      <Form.Item name="ownerUnitId" label={t('campaigns.fields.owner')} rules={rules.ownerUnitId}>
         <OrgUnitSelect
           tree={tree.data ?? []}
           loading={tree.isPending}
           canPick={(n) => !c && (n.kind === 'street' || n.kind === 'community')}
         />
       </Form.Item>
-      <Form.Item
-        name="materials"
-        label={t('campaigns.fields.materials')}
-        rules={[{ required: true, message: t('common.required') }]}
-      >
+      <Form.Item name="materials" label={t('campaigns.fields.materials')} rules={rules.materials}>
         <Select
           mode="tags"
           open={false}
@@ -145,7 +141,7 @@ export function CampaignFormModal(props: {
         name="targetUnitIds"
         label={t('campaigns.fields.targets')}
         extra={t('campaigns.fields.targetsHelp')}
-        rules={[{ required: true, message: t('common.required') }]}
+        rules={rules.targetUnitIds}
       >
         <TreeSelect
           multiple
@@ -157,7 +153,7 @@ export function CampaignFormModal(props: {
           style={{ width: '100%' }}
         />
       </Form.Item>
-      <Form.Item name="surveyId" label={t('campaigns.fields.survey')}>
+      <Form.Item name="surveyId" label={t('campaigns.fields.survey')} rules={rules.surveyId}>
         <Select
           allowClear
           loading={surveys.isPending}
@@ -165,15 +161,11 @@ export function CampaignFormModal(props: {
           options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.title }))}
         />
       </Form.Item>
-      <Form.Item
-        name="dates"
-        label={t('campaigns.fields.dates')}
-        rules={[{ required: true, message: t('common.required') }]}
-      >
+      <Form.Item name="dates" label={t('campaigns.fields.dates')} rules={dateRules}>
         <DatePicker.RangePicker style={{ width: '100%' }} />
       </Form.Item>
       {!c && (
-        <Form.Item name="status" label={t('campaigns.fields.status')}>
+        <Form.Item name="status" label={t('campaigns.fields.status')} rules={rules.status}>
           <Select
             options={campaignStatuses
               .filter((s) => s !== 'ended')
@@ -181,8 +173,8 @@ export function CampaignFormModal(props: {
           />
         </Form.Item>
       )}
-      <Form.Item name="note" label={t('campaigns.fields.note')}>
-        <Input.TextArea rows={3} maxLength={2000} />
+      <Form.Item name="note" label={t('campaigns.fields.note')} rules={rules.note}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(zCampaignCreate.shape.note)} />
       </Form.Item>
     </FormModal>
   );

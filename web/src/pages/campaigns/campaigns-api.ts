@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Campaign,
   CampaignCreate,
@@ -12,6 +12,8 @@ import type {
 } from '../../../../common/schemas/campaigns';
 import type { Survey } from '../../../../common/schemas/surveys';
 import { apiDownload, apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const campaignsKey = ['campaigns'] as const;
 
@@ -22,16 +24,8 @@ export type CampaignListQuery = {
   pageSize: number;
 };
 
-export function useCampaignPage(query: CampaignListQuery) {
-  return useQuery({
-    queryKey: [...campaignsKey, 'list', query],
-    queryFn: () =>
-      apiGet<{ items: Campaign[]; total: number; page: number; pageSize: number }>(
-        '/campaigns',
-        query,
-      ),
-    placeholderData: keepPreviousData,
-  });
+export function useCampaignList(query: CampaignListQuery) {
+  return usePagedRegister<Campaign>([...campaignsKey, 'list'], '/campaigns', query);
 }
 
 export function useCampaign(id: string) {
@@ -76,29 +70,28 @@ export function usePublishedSurveys(enabled: boolean) {
   });
 }
 
-/** Every write refreshes the campaigns (list, detail, households, coverage). */
+/** Every write refreshes the campaigns (list, detail, households, coverage); a 409 too. */
 export function useCampaignWrites() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: campaignsKey });
+  const create = useWrite({
+    send: (body: CampaignCreate) => apiSend<CampaignDetail>('POST', '/campaigns', body),
+    changes: () => [campaignsKey],
+  });
+  const update = useWrite({
+    send: ({ id, body }: { id: string; body: CampaignUpdate }) =>
+      apiSend<CampaignDetail>('PATCH', `/campaigns/${id}`, body),
+    changes: () => [campaignsKey],
+  });
+  const visit = useWrite({
+    send: ({ id, body }: { id: string; body: VisitCreate }) =>
+      apiSend<Visit>('POST', `/campaigns/${id}/visits`, body),
+    // A visit that reported a problem raised an issue: the board too.
+    changes: (_, v) => (v?.issueId ? [campaignsKey, ['issues']] : [campaignsKey]),
+  });
   return {
-    async create(body: CampaignCreate) {
-      const c = await apiSend<CampaignDetail>('POST', '/campaigns', body);
-      await refresh();
-      return c;
-    },
-    async update(id: string, body: CampaignUpdate) {
-      try {
-        return await apiSend<CampaignDetail>('PATCH', `/campaigns/${id}`, body);
-      } finally {
-        await refresh();
-      }
-    },
-    async visit(id: string, body: VisitCreate) {
-      const v = await apiSend<Visit>('POST', `/campaigns/${id}/visits`, body);
-      await refresh();
-      if (v.issueId) await queryClient.invalidateQueries({ queryKey: ['issues'] });
-      return v;
-    },
+    create: create.mutateAsync,
+    update: (id: string, body: CampaignUpdate) => update.mutateAsync({ id, body }),
+    visit: (id: string, body: VisitCreate) => visit.mutateAsync({ id, body }),
+    /** a download, not a write */
     exportVisits: (id: string) => apiDownload(`/campaigns/${id}/visits.xlsx`, {}, 'visits.xlsx'),
   };
 }

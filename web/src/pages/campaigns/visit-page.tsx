@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import {
   visitOutcomes,
+  zVisitCreate,
   type CampaignDetail,
   type CampaignHouseholdDetail,
   type VisitOutcome,
@@ -31,6 +32,7 @@ import {
 import { issueCategories, type IssueCategory } from '../../../../common/schemas/issues';
 import { showServerError } from '../../components/form-errors';
 import { ListState } from '../../components/list-state';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
 import { PhotoField, PhotoStrip } from '../issues/photo-field';
@@ -42,6 +44,10 @@ import {
 } from '../surveys/survey-answer-form';
 import { OutcomeTag } from './campaign-tags';
 import { useCampaign, useCampaignHousehold, useCampaignWrites } from './campaigns-api';
+
+const visitRules = schemaRules(zVisitCreate);
+const issueSchema = zVisitCreate.shape.issue.unwrap();
+const issueRules = schemaRules(issueSchema);
 
 interface Values {
   outcome?: VisitOutcome;
@@ -287,8 +293,12 @@ function VisitForm({
             {answerSurvey !== false && <SurveyAnswerFields version={survey} name={['survey']} />}
           </>
         )}
-        <Form.Item name="note" label={t('campaigns.note')}>
-          <Input.TextArea rows={2} maxLength={2000} placeholder={t('campaigns.notePlaceholder')} />
+        <Form.Item name="note" label={t('campaigns.note')} rules={visitRules.note}>
+          <Input.TextArea
+            rows={2}
+            maxLength={maxLengthOf(zVisitCreate.shape.note)}
+            placeholder={t('campaigns.notePlaceholder')}
+          />
         </Form.Item>
         <Form.Item name="photoIds" label={t('campaigns.photos')}>
           <PhotoField />
@@ -301,7 +311,7 @@ function VisitForm({
             <Form.Item
               name="issueCategory"
               label={t('campaigns.issueCategory')}
-              rules={[{ required: true, message: t('common.required') }]}
+              rules={issueRules.category}
             >
               <Select
                 size="large"
@@ -314,11 +324,11 @@ function VisitForm({
             <Form.Item
               name="issueDescription"
               label={t('campaigns.issueDescription')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+              rules={issueRules.description}
             >
               <Input.TextArea
                 rows={3}
-                maxLength={4000}
+                maxLength={maxLengthOf(issueSchema.shape.description)}
                 placeholder={t('campaigns.issueDescriptionPlaceholder')}
               />
             </Form.Item>

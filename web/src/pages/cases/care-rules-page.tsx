@@ -12,22 +12,24 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   careTiers,
-  type CareRules,
+  zCareRulesUpdate,
   type CareRulesUpdate,
   type CareTier,
-  type VisitRates,
 } from '../../../../common/schemas/cases';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
 import { shanghaiToday } from '../../../../common/time';
-import { ApiError, apiGet, apiSend } from '../../api';
 import { ListState } from '../../components/list-state';
+import { boundsOf, fieldRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
+import { useCareRules, useSaveCareRules, useVisitRates } from './cases-api';
+
+const interval = zCareRulesUpdate.shape.rules.element.shape.intervalDays;
+const intervalRules = fieldRules(interval);
 
 /** The active social work stations of the caller's tree. */
 function stationsOf(nodes: OrgTreeNode[]): OrgTreeNode[] {
@@ -48,27 +50,18 @@ export function CareRulesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isPhone = useIsPhone();
-  const queryClient = useQueryClient();
   const tree = useOrgTree(false);
   const stations = stationsOf(tree.data ?? []);
   const [stationId, setStationId] = useState<string>();
   const station = stations.find((s) => s.id === stationId) ?? stations[0];
   const [month, setMonth] = useState(() => shanghaiToday().slice(0, 7));
   const [form] = Form.useForm<Intervals>();
-  const [saving, setSaving] = useState(false);
 
   // A station stands directly under its street: the street's rules are the station's.
   const streetId = station?.parentId ?? undefined;
-  const rules = useQuery({
-    queryKey: ['care-rules', streetId],
-    queryFn: () => apiGet<CareRules>('/care-rules', { streetId }),
-    enabled: !!station,
-  });
-  const rates = useQuery({
-    queryKey: ['visit-rates', station?.id, month],
-    queryFn: () => apiGet<VisitRates>(`/stations/${station.id}/visit-rates`, { month }),
-    enabled: !!station,
-  });
+  const rules = useCareRules(streetId);
+  const rates = useVisitRates(station?.id, month);
+  const saveRules = useSaveCareRules(streetId);
 
   useEffect(() => {
     if (rules.data)
@@ -79,7 +72,6 @@ export function CareRulesPage() {
 
   const save = async (v: Intervals) => {
     if (!rules.data) return;
-    setSaving(true);
     try {
       const body: CareRulesUpdate = {
         streetId: rules.data.streetId,
@@ -92,18 +84,11 @@ export function CareRulesPage() {
         void message.success(t('caseUi.careRules.saved'));
         return;
       }
-      queryClient.setQueryData(
-        ['care-rules', streetId],
-        await apiSend<CareRules>('PUT', '/care-rules', body),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['visit-rates'] });
+      await saveRules.mutateAsync(body);
       void message.success(t('caseUi.careRules.saved'));
     } catch (error) {
-      // Changed by someone else meanwhile: show what they set before the user tries again.
-      if (error instanceof ApiError && error.status === 409) void rules.refetch();
+      // Changed by someone else meanwhile (409): the rules they set are loaded again.
       void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -180,11 +165,10 @@ export function CareRulesPage() {
                     <Form.Item
                       name={tier}
                       label={t('caseUi.careRules.interval')}
-                      rules={[{ required: true, message: t('caseUi.careRules.intervalRequired') }]}
+                      rules={intervalRules}
                     >
                       <InputNumber
-                        min={1}
-                        max={365}
+                        {...boundsOf(interval)}
                         precision={0}
                         suffix={t('caseUi.careRules.days')}
                         style={{ width: '100%' }}
@@ -215,7 +199,7 @@ export function CareRulesPage() {
           <Button
             type="primary"
             htmlType="submit"
-            loading={saving}
+            loading={saveRules.isPending}
             block={isPhone}
             disabled={!rules.data}
             style={{ marginTop: 16 }}

@@ -4,18 +4,29 @@ import { Alert, App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } f
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { CaseSource, RiskLevel } from '../../../../common/schemas/cases';
+import {
+  zCaseCreate,
+  zIntakeForm,
+  type CaseSource,
+  type RiskLevel,
+} from '../../../../common/schemas/cases';
 import type { Resident } from '../../../../common/schemas/people';
 import type { IntakeReferral } from '../../../../common/schemas/tips';
 import { shanghaiToday } from '../../../../common/time';
-import { ApiError, apiSend } from '../../api';
+import { ApiError } from '../../api';
 import { showServerError } from '../../components/form-errors';
+import { maxLengthOf, requiredRule, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useCaseRoles } from './case-roles';
 import { useCaseOptions } from './case-tags';
 import { useCreateCase, useStationWorkers } from './cases-api';
 import { ConsentFields, toConsentBody, type ConsentValues } from './consent-fields';
+import { useRecordConsent } from '../people/people-api';
 import { ResidentPicker } from './resident-picker';
+
+const rules = schemaRules(zCaseCreate);
+const intake = schemaRules(zIntakeForm);
+const max = maxLengthOf;
 
 interface CaseValues {
   stationId?: string;
@@ -52,10 +63,10 @@ export function CaseCreateDialog({
   const roles = useCaseRoles();
   const options = useCaseOptions();
   const createCase = useCreateCase();
+  const recordConsent = useRecordConsent();
   const [form] = Form.useForm<CaseValues>();
   const [consentForm] = Form.useForm<ConsentValues>();
   const [step, setStep] = useState<'case' | 'consent'>('case');
-  const [saving, setSaving] = useState(false);
   const [resident, setResident] = useState<Resident>();
   // One id per opening: a retry after consent, or a resend on a poor signal, opens one case.
   const [caseId, setCaseId] = useState(() => uuidv7());
@@ -72,7 +83,7 @@ export function CaseCreateDialog({
   };
 
   const send = async (values: CaseValues) => {
-    const detail = await createCase({
+    const detail = await createCase.mutateAsync({
       id: caseId,
       residentId: values.residentId,
       stationId: values.stationId ?? single,
@@ -94,29 +105,23 @@ export function CaseCreateDialog({
   };
 
   const submitCase = async (values: CaseValues) => {
-    setSaving(true);
     try {
       await send(values);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONSENT_REQUIRED') setStep('consent');
       else showServerError(form, error, (text) => void message.error(text));
-    } finally {
-      setSaving(false);
     }
   };
 
   const submitConsent = async (values: ConsentValues) => {
     const residentId = form.getFieldValue('residentId') as string;
-    setSaving(true);
     try {
-      await apiSend('POST', `/residents/${residentId}/consents`, toConsentBody(values));
+      await recordConsent.mutateAsync({ residentId, body: toConsentBody(values) });
       await send(form.getFieldsValue(true) as CaseValues);
     } catch (error) {
       showServerError(consentForm, error, (text) => void message.error(text), {
         CONSENT_REQUIRED: 'guardianName',
       });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -133,7 +138,7 @@ export function CaseCreateDialog({
       width={760}
       okText={step === 'case' ? t('caseUi.create.submit') : t('caseUi.create.consentAndOpen')}
       cancelText={step === 'case' ? t('common.cancel') : t('caseUi.create.back')}
-      confirmLoading={saving}
+      confirmLoading={createCase.isPending || recordConsent.isPending}
       onOk={() => (step === 'case' ? form.submit() : consentForm.submit())}
       onCancel={() => (step === 'case' ? close() : setStep('case'))}
       destroyOnHidden
@@ -166,7 +171,8 @@ export function CaseCreateDialog({
                 <Form.Item
                   name="stationId"
                   label={t('caseUi.create.station')}
-                  rules={[{ required: true, message: t('caseUi.create.stationRequired') }]}
+                  // Optional in the API only for staff of one station; this one has several.
+                  rules={[requiredRule(), ...rules.stationId]}
                 >
                   <Select
                     options={roles.stations.map((s) => ({ value: s.id, label: s.name }))}
@@ -184,7 +190,7 @@ export function CaseCreateDialog({
               <Form.Item
                 name="residentId"
                 label={t('caseUi.create.resident')}
-                rules={[{ required: true, message: t('caseUi.create.residentRequired') }]}
+                rules={rules.residentId}
               >
                 <ResidentPicker
                   placeholder={t('caseUi.create.residentPlaceholder')}
@@ -193,11 +199,7 @@ export function CaseCreateDialog({
               </Form.Item>
             </Col>
             <Col span={span}>
-              <Form.Item
-                name="source"
-                label={t('cases.fields.source')}
-                rules={[{ required: true, message: t('caseUi.create.sourceRequired') }]}
-              >
+              <Form.Item name="source" label={t('cases.fields.source')} rules={rules.source}>
                 <Select options={options.sources} />
               </Form.Item>
             </Col>
@@ -205,7 +207,8 @@ export function CaseCreateDialog({
               <Form.Item
                 name="assignedWorkerId"
                 label={t('caseUi.create.worker')}
-                rules={[{ required: true, message: t('caseUi.create.workerRequired') }]}
+                // The API takes the caller when left out; the form asks so it is chosen, not assumed.
+                rules={[requiredRule(), ...rules.assignedWorkerId]}
               >
                 <Select options={workerOptions} loading={workers.isFetching} />
               </Form.Item>
@@ -214,7 +217,7 @@ export function CaseCreateDialog({
               <Form.Item
                 name="riskLevel"
                 label={t('cases.fields.riskLevel')}
-                rules={[{ required: true, message: t('caseUi.create.riskRequired') }]}
+                rules={rules.riskLevel}
               >
                 <Radio.Group
                   optionType="button"
@@ -229,6 +232,7 @@ export function CaseCreateDialog({
                 name="nextContactDate"
                 label={t('cases.fields.nextContactDate')}
                 extra={t('caseUi.create.nextContactHint')}
+                rules={rules.nextContactDate}
               >
                 <DatePicker
                   style={{ width: '100%' }}
@@ -241,11 +245,12 @@ export function CaseCreateDialog({
               <Form.Item
                 name="presentingProblem"
                 label={t('cases.fields.presentingProblem')}
-                rules={[
-                  { required: true, whitespace: true, message: t('caseUi.create.problemRequired') },
-                ]}
+                rules={rules.presentingProblem}
               >
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+                <Input.TextArea
+                  autoSize={{ minRows: 2, maxRows: 5 }}
+                  maxLength={max(zCaseCreate.shape.presentingProblem)}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -253,15 +258,32 @@ export function CaseCreateDialog({
           <Form.Item
             name="needAsTold"
             label={t('cases.fields.needAsTold')}
-            rules={[{ required: true, whitespace: true, message: t('caseUi.create.needRequired') }]}
+            rules={intake.needAsTold}
           >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={max(zIntakeForm.shape.needAsTold)}
+            />
           </Form.Item>
-          <Form.Item name="background" label={t('cases.fields.background')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          <Form.Item
+            name="background"
+            label={t('cases.fields.background')}
+            rules={intake.background}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={max(zIntakeForm.shape.background)}
+            />
           </Form.Item>
-          <Form.Item name="expectations" label={t('cases.fields.expectations')}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+          <Form.Item
+            name="expectations"
+            label={t('cases.fields.expectations')}
+            rules={intake.expectations}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              maxLength={max(zIntakeForm.shape.expectations)}
+            />
           </Form.Item>
         </Form>
       </div>

@@ -1,9 +1,18 @@
 import { Alert, App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, ClosureForm, ReviewedForm } from '../../../../common/schemas/cases';
+import {
+  zCaseReopen,
+  zCaseReview,
+  zCaseTransfer,
+  zCaseUpdate,
+  type CaseDetail,
+  type ClosureForm,
+  type ReviewedForm,
+} from '../../../../common/schemas/cases';
 import { shanghaiToday } from '../../../../common/time';
 import { FormModal } from '../../components/form-modal';
+import { checkWords, maxLengthOf, requiredRule, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useCaseWrites, useStationWorkers } from './cases-api';
 import { ClosureFields, toClosure } from './stage-forms';
@@ -44,6 +53,11 @@ interface DialogProps {
   open: boolean;
   onClose: () => void;
 }
+
+const review = schemaRules(zCaseReview);
+const transfer = schemaRules(zCaseTransfer);
+const reopen = schemaRules(zCaseReopen);
+const update = schemaRules(zCaseUpdate);
 
 const datePicker = (isPhone: boolean) => (
   <DatePicker
@@ -87,7 +101,7 @@ function ReviewDialog({ c, open, onClose, form: reviewed }: DialogProps & { form
       {reviewed === 'closure' && (
         <Alert type="info" showIcon title={t('caseUi.review.closureHint')} className="gap-bottom" />
       )}
-      <Form.Item name="decision" label={t('caseUi.review.decision')}>
+      <Form.Item name="decision" label={t('caseUi.review.decision')} rules={review.decision}>
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
@@ -104,14 +118,19 @@ function ReviewDialog({ c, open, onClose, form: reviewed }: DialogProps & { form
         label={t('caseUi.review.note')}
         dependencies={['decision']}
         rules={[
+          // The schema's rule across the two fields, in its words: a return says what to change.
           ({ getFieldValue }) => ({
             required: getFieldValue('decision') === 'returned',
             whitespace: true,
-            message: t('caseUi.review.noteRequired'),
+            message: checkWords('returnNote'),
           }),
+          ...review.note,
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={maxLengthOf(zCaseReview.shape.note)}
+        />
       </Form.Item>
     </FormModal>
   );
@@ -144,19 +163,14 @@ function TransferDialog({ c, open, onClose }: DialogProps) {
       <div className="muted gap-bottom">
         {t('caseUi.transfer.current', { name: c.assignedWorker.displayName })}
       </div>
-      <Form.Item
-        name="toWorkerId"
-        label={t('caseUi.transfer.to')}
-        rules={[{ required: true, message: t('caseUi.transfer.toRequired') }]}
-      >
+      <Form.Item name="toWorkerId" label={t('caseUi.transfer.to')} rules={transfer.toWorkerId}>
         <Select options={options} loading={workers.isFetching} />
       </Form.Item>
-      <Form.Item
-        name="reason"
-        label={t('caseUi.transfer.reason')}
-        rules={[{ required: true, whitespace: true, message: t('caseUi.transfer.reasonRequired') }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
+      <Form.Item name="reason" label={t('caseUi.transfer.reason')} rules={transfer.reason}>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={maxLengthOf(zCaseTransfer.shape.reason)}
+        />
       </Form.Item>
     </FormModal>
   );
@@ -187,17 +201,17 @@ function ReopenDialog({ c, open, onClose }: DialogProps) {
       }}
     >
       <Alert type="info" showIcon title={t('caseUi.reopen.hint')} className="gap-bottom" />
-      <Form.Item
-        name="reason"
-        label={t('caseUi.reopen.reason')}
-        rules={[{ required: true, whitespace: true, message: t('caseUi.reopen.reasonRequired') }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
+      <Form.Item name="reason" label={t('caseUi.reopen.reason')} rules={reopen.reason}>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={maxLengthOf(zCaseReopen.shape.reason)}
+        />
       </Form.Item>
       <Form.Item
         name="nextContactDate"
         label={t('caseUi.reopen.nextContact')}
         extra={t('caseUi.create.nextContactHint')}
+        rules={reopen.nextContactDate}
       >
         {datePicker(isPhone)}
       </Form.Item>
@@ -254,7 +268,8 @@ function NextContactDialog({ c, open, onClose }: DialogProps) {
       <Form.Item
         name="date"
         label={t('caseUi.nextContact.date')}
-        rules={[{ required: true, message: t('caseUi.nextContact.dateRequired') }]}
+        // The API's update changes only what it is given; this dialog is for the date.
+        rules={[requiredRule(), ...update.nextContactDate]}
       >
         {datePicker(isPhone)}
       </Form.Item>

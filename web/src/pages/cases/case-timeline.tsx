@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { resources } from '../../../../common/i18n';
+import { messages as caseWords } from '../../../../common/i18n/zh-CN/cases';
 import type { CaseDetail, CaseEvent } from '../../../../common/schemas/cases';
 import { useActorText } from '../../components/actor-name';
 import { ListState } from '../../components/list-state';
 import { formatTime } from '../../i18n';
 import { useCaseEvents } from './cases-api';
 
-const labels = resources['zh-CN'].cases;
+const labels = caseWords.cases;
 const known = <T extends object>(o: T, key: string | undefined): key is Extract<keyof T, string> =>
   key !== undefined && Object.hasOwn(o, key);
 

@@ -1,6 +1,8 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  CareRules,
+  CareRulesUpdate,
   Case,
   CaseCreate,
   CaseDetail,
@@ -16,13 +18,16 @@ import type {
   ServiceRecord,
   ServiceRecordCreate,
   TodayItem,
+  VisitRates,
   zCaseAdvance,
   zCaseReopen,
   zCaseReview,
   zCaseTransfer,
   zCorrectionsPreview,
 } from '../../../../common/schemas/cases';
-import { ApiError, apiGet, apiSend } from '../../api';
+import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const casesKey = ['cases'] as const;
 export const caseKey = (id: string) => [...casesKey, id] as const;
@@ -38,12 +43,8 @@ export interface CasePage {
 /** The list's query as the address carries it: `mine` is the string the server parses. */
 export type CaseListQuery = Partial<Omit<CaseQuery, 'mine'>> & { mine?: 'true' };
 
-export function useCasePage(query: CaseListQuery) {
-  return useQuery({
-    queryKey: [...casesKey, 'list', query],
-    queryFn: () => apiGet<CasePage>('/cases', query),
-    placeholderData: keepPreviousData,
-  });
+export function useCaseList(query: CaseListQuery) {
+  return usePagedRegister<Case>([...casesKey, 'list'], '/cases', query);
 }
 
 export function useCase(id: string) {
@@ -108,86 +109,84 @@ type Versioned<T extends z.ZodType> = Omit<Body<T>, 'version'>;
  */
 export function useCaseWrites(id: string) {
   const queryClient = useQueryClient();
-  const current = () => queryClient.getQueryData<CaseDetail>(caseKey(id));
-  const refreshAround = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: [...caseKey(id), 'events'] }),
-      queryClient.invalidateQueries({ queryKey: [...casesKey, 'list'] }),
-      queryClient.invalidateQueries({ queryKey: todayKey }),
-    ]);
-  async function write(method: 'POST' | 'PUT' | 'PATCH', path: string, body: object) {
-    try {
+  // The publication summary names the client by the case's 化名.
+  const around = [
+    [...caseKey(id), 'events'],
+    [...caseKey(id), 'publication'],
+    [...casesKey, 'list'],
+    todayKey,
+  ];
+  const referrals = [
+    [...caseKey(id), 'referrals'],
+    [...caseKey(id), 'events'],
+  ];
+  const write = useWrite({
+    send: ({
+      method,
+      path,
+      body,
+    }: {
+      method: 'POST' | 'PUT' | 'PATCH';
+      path: string;
+      body: object;
+    }) =>
       // The version is read at the moment of sending: after a 409 reload it is the new one.
-      const detail = await apiSend<CaseDetail>(method, path, {
-        version: current()?.version,
+      apiSend<CaseDetail>(method, path, {
+        version: queryClient.getQueryData<CaseDetail>(caseKey(id))?.version,
         ...body,
-      });
-      queryClient.setQueryData(caseKey(id), detail);
-      await refreshAround();
-      return detail;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409)
-        void queryClient.invalidateQueries({ queryKey: caseKey(id), exact: true });
-      throw error;
-    }
-  }
+      }),
+    changes: (_, answer) => (answer ? around : [caseKey(id)]),
+    onAnswer: (detail, _, client) => client.setQueryData(caseKey(id), detail),
+  });
+  const createRecord = useWrite({
+    send: (body: ServiceRecordCreate) =>
+      apiSend<{ record: ServiceRecord; case: Case }>('POST', `/cases/${id}/service-records`, body),
+    // A home visit may correct the household: its page and the register too.
+    changes: () => [caseKey(id), ['households'], ['residents'], ...around],
+  });
+  const createReferral = useWrite({
+    send: (body: ReferralCreate) => apiSend<Referral>('POST', `/cases/${id}/referrals`, body),
+    changes: () => referrals,
+  });
+  const moveReferral = useWrite({
+    send: ({ referralId, body }: { referralId: string; body: ReferralTransition }) =>
+      apiSend<Referral>('POST', `/referrals/${referralId}/status`, body),
+    changes: () => referrals,
+  });
+  const send = (method: 'POST' | 'PUT' | 'PATCH', path: string, body: object) =>
+    write.mutateAsync({ method, path, body });
   return {
-    saveForm: (body: Omit<CaseFormSave, 'version'>) => write('PUT', `/cases/${id}/forms`, body),
-    advance: (body: Versioned<typeof zCaseAdvance>) => write('POST', `/cases/${id}/advance`, body),
-    review: (body: Versioned<typeof zCaseReview>) => write('POST', `/cases/${id}/review`, body),
+    saveForm: (body: Omit<CaseFormSave, 'version'>) => send('PUT', `/cases/${id}/forms`, body),
+    advance: (body: Versioned<typeof zCaseAdvance>) => send('POST', `/cases/${id}/advance`, body),
+    review: (body: Versioned<typeof zCaseReview>) => send('POST', `/cases/${id}/review`, body),
     transfer: (body: Versioned<typeof zCaseTransfer>) =>
-      write('POST', `/cases/${id}/transfer`, body),
-    reopen: (body: Versioned<typeof zCaseReopen>) => write('POST', `/cases/${id}/reopen`, body),
-    update: (body: Omit<CaseUpdate, 'version'>) => write('PATCH', `/cases/${id}`, body),
+      send('POST', `/cases/${id}/transfer`, body),
+    reopen: (body: Versioned<typeof zCaseReopen>) => send('POST', `/cases/${id}/reopen`, body),
+    update: (body: Omit<CaseUpdate, 'version'>) => send('PATCH', `/cases/${id}`, body),
+    /** a read (what a visit's corrections would change), not a write */
     previewCorrections: (body: Body<typeof zCorrectionsPreview>) =>
       apiSend<CorrectionDiff[]>('POST', `/cases/${id}/service-records/preview`, body),
-    createRecord: async (body: ServiceRecordCreate) => {
-      const result = await apiSend<{ record: ServiceRecord; case: Case }>(
-        'POST',
-        `/cases/${id}/service-records`,
-        body,
-      );
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: caseKey(id) }),
-        queryClient.invalidateQueries({ queryKey: ['households'] }),
-        queryClient.invalidateQueries({ queryKey: ['residents'] }),
-        refreshAround(),
-      ]);
-      return result;
-    },
-    createReferral: async (body: ReferralCreate) => {
-      const referral = await apiSend<Referral>('POST', `/cases/${id}/referrals`, body);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...caseKey(id), 'referrals'] }),
-        queryClient.invalidateQueries({ queryKey: [...caseKey(id), 'events'] }),
-      ]);
-      return referral;
-    },
+    createRecord: createRecord.mutateAsync,
+    createReferral: createReferral.mutateAsync,
     moveReferral: async (referralId: string, body: ReferralTransition) => {
       try {
-        return await apiSend<Referral>('POST', `/referrals/${referralId}/status`, body);
-      } finally {
+        return await moveReferral.mutateAsync({ referralId, body });
+      } catch (error) {
         // Moved or refused as stale, the list should show the referral as it now is.
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: [...caseKey(id), 'referrals'] }),
-          queryClient.invalidateQueries({ queryKey: [...caseKey(id), 'events'] }),
-        ]);
+        await Promise.all(referrals.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+        throw error;
       }
     },
   };
 }
 
+/** 接案: the new case goes into the cache; the lists and 今日 are fetched again. */
 export function useCreateCase() {
-  const queryClient = useQueryClient();
-  return async (body: CaseCreate) => {
-    const detail = await apiSend<CaseDetail>('POST', '/cases', body);
-    queryClient.setQueryData(caseKey(detail.id), detail);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: [...casesKey, 'list'] }),
-      queryClient.invalidateQueries({ queryKey: todayKey }),
-    ]);
-    return detail;
-  };
+  return useWrite({
+    send: (body: CaseCreate) => apiSend<CaseDetail>('POST', '/cases', body),
+    changes: () => [[...casesKey, 'list'], todayKey],
+    onAnswer: (detail, _, client) => client.setQueryData(caseKey(detail.id), detail),
+  });
 }
 
 /** The open case of a resident at the caller's station, if any: the household page links to it. */
@@ -206,5 +205,35 @@ export function useMyOpenCases(enabled: boolean) {
     queryKey: [...casesKey, 'list', { mine: 'true', status: 'open', pageSize: 50 }],
     queryFn: () => apiGet<CasePage>('/cases', { mine: 'true', status: 'open', pageSize: 50 }),
     enabled,
+  });
+}
+
+const careRulesKey = (streetId: string | undefined) => ['care-rules', streetId] as const;
+
+/** 关爱规则 of a street: how often each care tier is visited. */
+export function useCareRules(streetId: string | undefined) {
+  return useQuery({
+    queryKey: careRulesKey(streetId),
+    queryFn: () => apiGet<CareRules>('/care-rules', { streetId }),
+    enabled: !!streetId,
+  });
+}
+
+/** A station's visit rate per care tier in a month (YYYY-MM). */
+export function useVisitRates(stationId: string | undefined, month: string) {
+  return useQuery({
+    queryKey: ['visit-rates', stationId, month],
+    queryFn: () => apiGet<VisitRates>(`/stations/${stationId}/visit-rates`, { month }),
+    enabled: !!stationId,
+  });
+}
+
+/** New intervals: the answer is the street's rules as they now are; the visit rates follow them. */
+export function useSaveCareRules(streetId: string | undefined) {
+  return useWrite({
+    send: (body: CareRulesUpdate) => apiSend<CareRules>('PUT', '/care-rules', body),
+    // After a 409, the rules someone else set meanwhile.
+    changes: (_, answer) => (answer ? [['visit-rates']] : [careRulesKey(streetId)]),
+    onAnswer: (rules, _, client) => client.setQueryData(careRulesKey(streetId), rules),
   });
 }

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
-import { Card, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { TableProps } from 'antd';
-import { AuditOutlined, RightOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../../common/schemas/cases';
 import { shanghaiDay } from '../../../../common/time';
+import { RegisterCard } from '../../components/register/register-card';
 import { DueTag, RiskTag, StageTag } from './case-tags';
 
 const casePath = (c: Case) => `/cases/${c.id}`;
@@ -32,9 +33,9 @@ function ClientLine({ c }: { c: Case }) {
   );
 }
 
-export function CaseTable({ items, loading }: { items: Case[]; loading: boolean }) {
+export function useCaseColumns(): TableProps<Case>['columns'] {
   const { t } = useTranslation();
-  const columns: TableProps<Case>['columns'] = [
+  return [
     {
       key: 'client',
       title: t('caseUi.create.resident'),
@@ -87,52 +88,39 @@ export function CaseTable({ items, loading }: { items: Case[]; loading: boolean 
       render: (_, c) => shanghaiDay(c.openedAt),
     },
   ];
-  return (
-    <Table<Case>
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 900 }}
-      size="middle"
-      className="case-table"
-    />
-  );
 }
 
 /** On the phone a case is a card; the whole card is the way in. */
-export function CaseCards({ items }: { items: Case[] }) {
+export function CaseCard({ c }: { c: Case }) {
   const { t } = useTranslation();
   return (
-    <div className="card-list">
-      {items.map((c) => (
-        <Link key={c.id} to={casePath(c)} className="case-card-link">
-          <Card size="small" className="case-card">
-            <div className="case-card-head">
-              <ClientLine c={c} />
-              <RightOutlined className="case-card-arrow" />
-            </div>
-            <div className="case-tags">
-              <StageTag stage={c.stage} />
-              <RiskTag level={c.riskLevel} />
-              <PendingTag c={c} />
-            </div>
-            <div className="case-card-problem">{c.presentingProblem}</div>
-            <div className="case-card-foot small">
-              <span className="muted">
-                {t('cases.fields.assignedWorker')} {c.assignedWorker.displayName}
-              </span>
-              {c.status === 'open' && (
-                <span>
-                  <span className="muted">{t('cases.fields.nextContactDate')} </span>
-                  <DueTag date={c.nextContactDate} />
-                </span>
-              )}
-            </div>
-          </Card>
-        </Link>
-      ))}
-    </div>
+    <RegisterCard
+      to={casePath(c)}
+      className="case-card"
+      title={c.clientName}
+      tags={
+        c.clientAge !== null && (
+          <span className="muted">{t('people.age', { age: c.clientAge })}</span>
+        )
+      }
+    >
+      <div className="case-tags">
+        <StageTag stage={c.stage} />
+        <RiskTag level={c.riskLevel} />
+        <PendingTag c={c} />
+      </div>
+      <div className="case-card-problem">{c.presentingProblem}</div>
+      <div className="case-card-foot small">
+        <span className="muted">
+          {t('cases.fields.assignedWorker')} {c.assignedWorker.displayName}
+        </span>
+        {c.status === 'open' && (
+          <span>
+            <span className="muted">{t('cases.fields.nextContactDate')} </span>
+            <DueTag date={c.nextContactDate} />
+          </span>
+        )}
+      </div>
+    </RegisterCard>
   );
 }

@@ -2,10 +2,24 @@ import { Alert, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationForm, PlanForm } from '../../../../common/schemas/cases';
+import {
+  zEvaluationForm,
+  zPlanAction,
+  zPlanForm,
+  zPlanGoal,
+  type EvaluationForm,
+  type PlanForm,
+} from '../../../../common/schemas/cases';
 import { shanghaiToday } from '../../../../common/time';
+import { fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useCaseOptions } from './case-tags';
+
+const goal = schemaRules(zPlanGoal);
+const action = schemaRules(zPlanAction);
+const judged = schemaRules(zEvaluationForm.shape.goals.element);
+/** the longest text, or the most rows, the schema takes */
+const max = maxLengthOf;
 
 export interface PlanValues {
   goals: { id: string; description: string; targetDate: Dayjs }[];
@@ -66,7 +80,7 @@ export function PlanFields() {
   return (
     <>
       <h4 className="form-section">{t('cases.fields.goals')}</h4>
-      <Form.List name="goals">
+      <Form.List name="goals" rules={fieldRules(zPlanForm.shape.goals, { whole: true })}>
         {(fields, { add, remove }) => (
           <div className="list-fields">
             {fields.map((field, i) => (
@@ -90,22 +104,23 @@ export function PlanFields() {
                 <Form.Item
                   name={[field.name, 'description']}
                   label={t('cases.fields.goals')}
-                  rules={[
-                    { required: true, whitespace: true, message: t('caseUi.forms.goalRequired') },
-                  ]}
+                  rules={goal.description}
                 >
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    maxLength={max(zPlanGoal.shape.description)}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'targetDate']}
                   label={t('cases.fields.targetDate')}
-                  rules={[{ required: true, message: t('caseUi.forms.targetDateRequired') }]}
+                  rules={goal.targetDate}
                 >
                   {picker}
                 </Form.Item>
               </div>
             ))}
-            {fields.length < 20 && (
+            {fields.length < (max(zPlanForm.shape.goals) ?? Infinity) && (
               <Button
                 type="dashed"
                 block
@@ -125,7 +140,7 @@ export function PlanFields() {
         )}
       </Form.List>
       <h4 className="form-section">{t('cases.fields.actions')}</h4>
-      <Form.List name="actions">
+      <Form.List name="actions" rules={fieldRules(zPlanForm.shape.actions, { whole: true })}>
         {(fields, { add, remove }) => (
           <div className="list-fields">
             {fields.map((field, i) => (
@@ -146,23 +161,26 @@ export function PlanFields() {
                 <Form.Item
                   name={[field.name, 'description']}
                   label={t('cases.fields.actions')}
-                  rules={[
-                    { required: true, whitespace: true, message: t('caseUi.forms.actionRequired') },
-                  ]}
+                  rules={action.description}
                 >
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    maxLength={max(zPlanAction.shape.description)}
+                  />
                 </Form.Item>
                 <div className="list-field-row">
                   <Form.Item
                     name={[field.name, 'who']}
                     label={t('cases.fields.who')}
-                    rules={[
-                      { required: true, whitespace: true, message: t('caseUi.forms.whoRequired') },
-                    ]}
+                    rules={action.who}
                   >
-                    <Input maxLength={60} />
+                    <Input maxLength={max(zPlanAction.shape.who)} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'dueDate']} label={t('cases.fields.dueDate')}>
+                  <Form.Item
+                    name={[field.name, 'dueDate']}
+                    label={t('cases.fields.dueDate')}
+                    rules={action.dueDate}
+                  >
                     {picker}
                   </Form.Item>
                 </div>
@@ -171,7 +189,7 @@ export function PlanFields() {
                 </Form.Item>
               </div>
             ))}
-            {fields.length < 50 && (
+            {fields.length < (max(zPlanForm.shape.actions) ?? Infinity) && (
               <Button
                 type="dashed"
                 block
@@ -233,7 +251,7 @@ export function EvaluationFields({ plan }: { plan: PlanForm | undefined }) {
                   <Form.Item
                     name={[field.name, 'result']}
                     label={t('cases.fields.result')}
-                    rules={[{ required: true, message: t('caseUi.forms.resultRequired') }]}
+                    rules={judged.result}
                   >
                     <Radio.Group
                       optionType="button"
@@ -245,15 +263,12 @@ export function EvaluationFields({ plan }: { plan: PlanForm | undefined }) {
                   <Form.Item
                     name={[field.name, 'evidence']}
                     label={t('cases.fields.evidence')}
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        message: t('caseUi.forms.evidenceRequired'),
-                      },
-                    ]}
+                    rules={judged.evidence}
                   >
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+                    <Input.TextArea
+                      autoSize={{ minRows: 1, maxRows: 4 }}
+                      maxLength={max(zEvaluationForm.shape.goals.element.shape.evidence)}
+                    />
                   </Form.Item>
                 </div>
               );
@@ -261,8 +276,15 @@ export function EvaluationFields({ plan }: { plan: PlanForm | undefined }) {
           </div>
         )}
       </Form.List>
-      <Form.Item name="summary" label={t('cases.fields.summary')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+      <Form.Item
+        name="summary"
+        label={t('cases.fields.summary')}
+        rules={schemaRules(zEvaluationForm).summary}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={max(zEvaluationForm.shape.summary)}
+        />
       </Form.Item>
     </>
   );

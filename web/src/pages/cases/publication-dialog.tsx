@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Modal, Skeleton, Space } from 'antd';
 import { CopyOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../common/schemas/cases';
-import { caseKey, useCaseWrites, usePublicationSummary } from './cases-api';
+import { zCaseUpdate, type CaseDetail } from '../../../../common/schemas/cases';
+import { maxLengthOf } from '../../components/zod-form';
+import { useCaseWrites, usePublicationSummary } from './cases-api';
 import { useCaseErrors } from './case-errors';
 
 interface Props {
@@ -20,7 +20,6 @@ interface Props {
 export function PublicationDialog({ c, open, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const summary = usePublicationSummary(c.id, open);
   const writes = useCaseWrites(c.id);
   const onError = useCaseErrors();
@@ -33,7 +32,6 @@ export function PublicationDialog({ c, open, onClose }: Props) {
     setSaving(true);
     try {
       await writes.update({ pseudonym: typed.trim() || null });
-      await queryClient.invalidateQueries({ queryKey: [...caseKey(c.id), 'publication'] });
       setPseudonym(undefined);
       void message.success(t('caseUi.publication.pseudonymSaved'));
     } catch (error) {
@@ -91,7 +89,7 @@ export function PublicationDialog({ c, open, onClose }: Props) {
             <Input
               id="case-pseudonym"
               value={typed}
-              maxLength={20}
+              maxLength={maxLengthOf(zCaseUpdate.shape.pseudonym)}
               placeholder={t('caseUi.publication.defaultPseudonym', { name: c.defaultPseudonym })}
               onChange={(e) => setPseudonym(e.target.value)}
             />

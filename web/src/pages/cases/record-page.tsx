@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import {
   serviceRecordTypes,
+  zServiceRecordCreate,
   type CaseDetail,
   type CorrectionDiff,
   type ServiceRecordType,
@@ -26,6 +27,7 @@ import {
 import type { ResidentFields } from '../../../../common/schemas/people';
 import { shanghaiToday } from '../../../../common/time';
 import { ListState } from '../../components/list-state';
+import { boundsOf, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useHousehold } from '../people/people-api';
 import type { ResidentFormValues } from '../people/resident-fields';
@@ -34,6 +36,8 @@ import { useCaseErrors } from './case-errors';
 import { useCase, useCaseWrites } from './cases-api';
 import { recordTypeLook } from './service-records';
 import { correctionFields, CorrectionDiffModal, VisitCorrections } from './visit-corrections';
+
+const rules = schemaRules(zServiceRecordCreate);
 
 interface RecordValues {
   type: ServiceRecordType;
@@ -214,7 +218,7 @@ function RecordForm({ c }: { c: CaseDetail }) {
         onFinish={(values) => void submit(values)}
         className="record-form"
       >
-        <Form.Item name="type" label={t('cases.fields.recordType')}>
+        <Form.Item name="type" label={t('cases.fields.recordType')} rules={rules.type}>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -234,7 +238,8 @@ function RecordForm({ c }: { c: CaseDetail }) {
             name="at"
             label={t('caseUi.record.at')}
             rules={[
-              { required: true, message: t('caseUi.record.atRequired') },
+              ...rules.at,
+              // Not in the schema: the server's clock and the phone's may differ a little.
               {
                 validator: async (_, value?: Dayjs) => {
                   if (value && value.isAfter(dayjs().add(10, 'minute')))
@@ -252,14 +257,9 @@ function RecordForm({ c }: { c: CaseDetail }) {
             />
           </Form.Item>
           <Form.Item label={t('caseUi.record.duration')} required>
-            <Form.Item
-              name="durationMinutes"
-              noStyle
-              rules={[{ required: true, message: t('caseUi.record.durationRequired') }]}
-            >
+            <Form.Item name="durationMinutes" noStyle rules={rules.durationMinutes}>
               <InputNumber
-                min={1}
-                max={1440}
+                {...boundsOf(zServiceRecordCreate.shape.durationMinutes)}
                 precision={0}
                 inputMode="numeric"
                 suffix={t('caseUi.record.minutesUnit')}
@@ -280,16 +280,10 @@ function RecordForm({ c }: { c: CaseDetail }) {
             </Space>
           </Form.Item>
         </div>
-        <Form.Item
-          name="content"
-          label={t('caseUi.record.content')}
-          rules={[
-            { required: true, whitespace: true, message: t('caseUi.record.contentRequired') },
-          ]}
-        >
+        <Form.Item name="content" label={t('caseUi.record.content')} rules={rules.content}>
           <Input.TextArea
             autoSize={{ minRows: 4, maxRows: 12 }}
-            maxLength={4000}
+            maxLength={maxLengthOf(zServiceRecordCreate.shape.content)}
             placeholder={t('caseUi.record.contentPlaceholder')}
           />
         </Form.Item>
@@ -297,7 +291,7 @@ function RecordForm({ c }: { c: CaseDetail }) {
           label={t('caseUi.record.nextFollowUp')}
           extra={t('caseUi.record.nextFollowUpHint')}
         >
-          <Form.Item name="nextFollowUpDate" noStyle>
+          <Form.Item name="nextFollowUpDate" noStyle rules={rules.nextFollowUpDate}>
             <DatePicker
               style={{ width: '100%' }}
               inputReadOnly={isPhone}

@@ -3,10 +3,17 @@ import { App, Button, Card, Form, Input, Select, Space, Tag } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { CaseDetail, Referral, ReferralStatus } from '../../../../common/schemas/cases';
+import {
+  zReferralCreate,
+  zReferralTransition,
+  type CaseDetail,
+  type Referral,
+  type ReferralStatus,
+} from '../../../../common/schemas/cases';
 import { shanghaiDay } from '../../../../common/time';
 import { FormModal } from '../../components/form-modal';
 import { ListState } from '../../components/list-state';
+import { checkWords, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { ReferralStatusTag } from './case-tags';
 import { useCaseWrites, useReferrals } from './cases-api';
 import { useResourcePage } from './resources-api';
@@ -146,7 +153,7 @@ function NewReferralDialog({
       <Form.Item
         name="resourceId"
         label={t('caseUi.referrals.resource')}
-        rules={[{ required: true, message: t('caseUi.referrals.resourceRequired') }]}
+        rules={schemaRules(zReferralCreate).resourceId}
       >
         <Select
           showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
@@ -155,8 +162,15 @@ function NewReferralDialog({
           options={options}
         />
       </Form.Item>
-      <Form.Item name="note" label={t('caseUi.referrals.note')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+      <Form.Item
+        name="note"
+        label={t('caseUi.referrals.note')}
+        rules={schemaRules(zReferralCreate).note}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={maxLengthOf(zReferralCreate.shape.note)}
+        />
       </Form.Item>
     </FormModal>
   );
@@ -207,17 +221,15 @@ function MoveReferralDialog({
         <Form.Item
           name="outcome"
           label={t('caseUi.referrals.outcome')}
+          // The schema's rule across status and outcome, in its words: an end says how it ended.
           rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('caseUi.referrals.outcomeRequired'),
-            },
+            { required: true, whitespace: true, message: checkWords('outcome') },
+            ...schemaRules(zReferralTransition).outcome,
           ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 5 }}
-            maxLength={1000}
+            maxLength={maxLengthOf(zReferralTransition.shape.outcome)}
             placeholder={t('caseUi.referrals.outcomePlaceholder')}
           />
         </Form.Item>

@@ -1,14 +1,23 @@
 import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { Resource, ResourceCategory } from '../../../../common/schemas/cases';
+import {
+  zResourceCreate,
+  type Resource,
+  type ResourceCategory,
+} from '../../../../common/schemas/cases';
 import { FormModal } from '../../components/form-modal';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
 import { indexTree } from '../org/org-tree-utils';
 import { useCaseRoles } from './case-roles';
 import { useCaseOptions } from './case-tags';
 import { useResourceWrites } from './resources-api';
+
+const rules = schemaRules(zResourceCreate);
+const max = (field: keyof typeof zResourceCreate.shape) =>
+  maxLengthOf(zResourceCreate.shape[field]);
 
 interface Values {
   category: ResourceCategory;
@@ -110,49 +119,37 @@ export function ResourceDialog({
           </Col>
         )}
         <Col span={span}>
-          <Form.Item
-            name="category"
-            label={t('caseUi.resources.category')}
-            rules={[{ required: true, message: t('caseUi.resources.categoryRequired') }]}
-          >
+          <Form.Item name="category" label={t('caseUi.resources.category')} rules={rules.category}>
             <Select options={options.resourceCategories} />
           </Form.Item>
         </Col>
         <Col span={span}>
-          <Form.Item
-            name="name"
-            label={t('caseUi.resources.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('caseUi.resources.nameRequired') },
-            ]}
-          >
-            <Input maxLength={100} />
+          <Form.Item name="name" label={t('caseUi.resources.name')} rules={rules.name}>
+            <Input maxLength={max('name')} />
           </Form.Item>
         </Col>
         <Col span={span}>
-          <Form.Item
-            name="provider"
-            label={t('caseUi.resources.provider')}
-            rules={[
-              { required: true, whitespace: true, message: t('caseUi.resources.providerRequired') },
-            ]}
-          >
-            <Input maxLength={100} />
+          <Form.Item name="provider" label={t('caseUi.resources.provider')} rules={rules.provider}>
+            <Input maxLength={max('provider')} />
           </Form.Item>
         </Col>
         <Col span={span}>
-          <Form.Item name="contact" label={t('caseUi.resources.contact')}>
-            <Input maxLength={100} />
+          <Form.Item name="contact" label={t('caseUi.resources.contact')} rules={rules.contact}>
+            <Input maxLength={max('contact')} />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="area" label={t('caseUi.resources.area')}>
-            <Input maxLength={200} />
+          <Form.Item name="area" label={t('caseUi.resources.area')} rules={rules.area}>
+            <Input maxLength={max('area')} />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="conditions" label={t('caseUi.resources.conditions')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+          <Form.Item
+            name="conditions"
+            label={t('caseUi.resources.conditions')}
+            rules={rules.conditions}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={max('conditions')} />
           </Form.Item>
         </Col>
       </Row>

@@ -1,11 +1,13 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Resource,
   ResourceCreate,
   ResourceQuery,
   ResourceUpdate,
 } from '../../../../common/schemas/cases';
-import { ApiError, apiGet, apiSend } from '../../api';
+import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const resourcesKey = ['resources'] as const;
 
@@ -25,25 +27,24 @@ export function useResourcePage(query: Partial<ResourceQuery>, enabled = true) {
   });
 }
 
+export function useResourceList(query: Partial<ResourceQuery>) {
+  return usePagedRegister<Resource>([...resourcesKey, 'list'], '/resources', query);
+}
+
 /** Adding and editing the directory; a 409 (edited meanwhile) reloads the list before a retry. */
 export function useResourceWrites() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: resourcesKey });
+  const changes = () => [resourcesKey];
+  const create = useWrite({
+    send: (body: ResourceCreate) => apiSend<Resource>('POST', '/resources', body),
+    changes,
+  });
+  const update = useWrite({
+    send: ({ id, body }: { id: string; body: ResourceUpdate }) =>
+      apiSend<Resource>('PATCH', `/resources/${id}`, body),
+    changes,
+  });
   return {
-    create: async (body: ResourceCreate) => {
-      const resource = await apiSend<Resource>('POST', '/resources', body);
-      await refresh();
-      return resource;
-    },
-    update: async (id: string, body: ResourceUpdate) => {
-      try {
-        const resource = await apiSend<Resource>('PATCH', `/resources/${id}`, body);
-        await refresh();
-        return resource;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409) void refresh();
-        throw error;
-      }
-    },
+    create: create.mutateAsync,
+    update: (id: string, body: ResourceUpdate) => update.mutateAsync({ id, body }),
   };
 }

@@ -1,53 +1,38 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { App, Button, Card, Input, Pagination, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Space, Switch, Tag } from 'antd';
 import type { TableProps } from 'antd';
-import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Resource, ResourceCategory } from '../../../../common/schemas/cases';
-import { ListState } from '../../components/list-state';
-import { useIsPhone } from '../../use-is-phone';
-import { PhoneActionBar } from '../people/phone-action-bar';
+import type { Resource, ResourceQuery } from '../../../../common/schemas/cases';
+import { FilterSearch, FilterSelect } from '../../components/register/register-filters';
+import { RegisterPage } from '../../components/register/register-page';
+import { useRegisterQuery } from '../../components/register/register-query';
 import { useCaseRoles } from './case-roles';
 import { useCaseOptions } from './case-tags';
 import { ResourceDialog } from './resource-dialog';
-import { useResourcePage, useResourceWrites } from './resources-api';
+import { useResourceList, useResourceWrites } from './resources-api';
+
+const filterKeys = ['q', 'category', 'retired'] as const;
+type Filters = Pick<ResourceQuery, 'q' | 'category'> & { retired?: '1' };
 
 /** 资源库: jobs, benefits, clinics, charities, volunteers the station links clients to. */
 export function ResourcesPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const isPhone = useIsPhone();
   const roles = useCaseRoles();
   const options = useCaseOptions();
   const writes = useResourceWrites();
-  const [params, setParams] = useSearchParams();
-  const category = (params.get('category') ?? undefined) as ResourceCategory | undefined;
-  const q = params.get('q') ?? undefined;
-  const showRetired = params.get('retired') === '1';
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
-  const list = useResourcePage({
-    category,
-    q,
+  const query = useRegisterQuery<Filters>(filterKeys);
+  const { retired, ...filters } = query.filters;
+  const showRetired = retired === '1';
+  const list = useResourceList({
+    ...filters,
     status: showRetired ? undefined : 'active',
-    page,
-    pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
   });
   const [editing, setEditing] = useState<Resource | 'new' | null>(null);
-  const items = list.data?.items ?? [];
   const canWrite = roles.canWriteResources;
-
-  const update = (changes: Record<string, string | number | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined || value === '') next.delete(key);
-        else next.set(key, String(value));
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
 
   const setStatus = (r: Resource, status: 'active' | 'retired') => {
     const run = async () => {
@@ -159,114 +144,66 @@ export function ResourcesPage() {
       : []),
   ];
 
-  const createButton = canWrite && (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      block={isPhone}
-      size={isPhone ? 'large' : undefined}
-      onClick={() => setEditing('new')}
-    >
-      {t('caseUi.resources.add')}
-    </Button>
-  );
-
   return (
-    <Card
-      title={isPhone ? undefined : t('caseUi.resources.title')}
-      extra={!isPhone && createButton}
-    >
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={q}
-          placeholder={t('caseUi.resources.search')}
-          aria-label={t('caseUi.resources.search')}
-          onSearch={(text) => update({ q: text.trim() })}
-          className="filter-search"
-          enterButton
-        />
-        <Select<ResourceCategory>
-          allowClear
-          placeholder={t('caseUi.resources.categoryFilter')}
-          aria-label={t('caseUi.resources.categoryFilter')}
-          value={category}
-          onChange={(value) => update({ category: value })}
-          options={options.resourceCategories}
-          className="filter-select"
-        />
-        <label className="filter-switch">
-          <Switch
-            checked={showRetired}
-            onChange={(on) => update({ retired: on ? '1' : undefined })}
+    <RegisterPage
+      title={t('caseUi.resources.title')}
+      query={query}
+      list={list}
+      mainAction={
+        canWrite && { label: t('caseUi.resources.add'), onClick: () => setEditing('new') }
+      }
+      filters={
+        <>
+          <FilterSearch label={t('caseUi.resources.search')} />
+          <FilterSelect
+            name="category"
+            label={t('caseUi.resources.categoryFilter')}
+            options={options.resourceCategories}
           />
-          {t('caseUi.resources.showRetired')}
-        </label>
-      </div>
-      <ListState
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        empty={items.length === 0}
-        emptyText={t('caseUi.resources.empty')}
-        emptyHint={t(
-          canWrite ? 'caseUi.resources.emptyHint' : 'caseUi.resources.emptyHintReadOnly',
-        )}
-      >
-        {isPhone ? (
-          <div className="card-list">
-            {items.map((r) => (
-              <Card key={r.id} size="small" className="resource-card">
-                <div className="resource-card-head">
-                  {nameCell(r)}
-                  <Tag className="case-tag">{t(`cases.resourceCategories.${r.category}`)}</Tag>
-                </div>
-                <div className="muted">{r.provider}</div>
-                {r.contact && (
-                  <div>
-                    <span className="muted colon-after">{t('caseUi.resources.contact')}</span>
-                    {r.contact}
-                  </div>
-                )}
-                {r.area && (
-                  <div>
-                    <span className="muted colon-after">{t('caseUi.resources.area')}</span>
-                    {r.area}
-                  </div>
-                )}
-                {r.conditions && <div className="small pre-wrap">{r.conditions}</div>}
-                {actions(r, true)}
-              </Card>
-            ))}
+          <label className="filter-switch">
+            <Switch
+              checked={showRetired}
+              onChange={(on) => query.update({ retired: on ? '1' : undefined })}
+            />
+            {t('caseUi.resources.showRetired')}
+          </label>
+        </>
+      }
+      columns={columns}
+      table={{ scroll: { x: 940 } }}
+      card={(r) => (
+        <Card size="small" className="resource-card">
+          <div className="resource-card-head">
+            {nameCell(r)}
+            <Tag className="case-tag">{t(`cases.resourceCategories.${r.category}`)}</Tag>
           </div>
-        ) : (
-          <Table<Resource>
-            rowKey="id"
-            columns={columns}
-            dataSource={items}
-            loading={list.isFetching}
-            pagination={false}
-            scroll={{ x: 940 }}
-            size="middle"
-          />
-        )}
-        <Pagination
-          className="list-pagination"
-          current={list.data?.page ?? page}
-          pageSize={list.data?.pageSize ?? pageSize}
-          total={list.data?.total ?? 0}
-          showSizeChanger={!isPhone}
-          simple={isPhone}
-          showTotal={(total) => t('common.total', { total })}
-          onChange={(next, size) => update({ page: next, pageSize: size })}
-        />
-      </ListState>
-      {isPhone && createButton && <PhoneActionBar>{createButton}</PhoneActionBar>}
+          <div className="muted">{r.provider}</div>
+          {r.contact && (
+            <div>
+              <span className="muted colon-after">{t('caseUi.resources.contact')}</span>
+              {r.contact}
+            </div>
+          )}
+          {r.area && (
+            <div>
+              <span className="muted colon-after">{t('caseUi.resources.area')}</span>
+              {r.area}
+            </div>
+          )}
+          {r.conditions && <div className="small pre-wrap">{r.conditions}</div>}
+          {actions(r, true)}
+        </Card>
+      )}
+      empty={{
+        text: t('caseUi.resources.empty'),
+        hint: t(canWrite ? 'caseUi.resources.emptyHint' : 'caseUi.resources.emptyHintReadOnly'),
+      }}
+    >
       <ResourceDialog
         resource={editing === 'new' ? undefined : (editing ?? undefined)}
         open={editing !== null}
         onClose={() => setEditing(null)}
       />
-    </Card>
+    </RegisterPage>
   );
 }

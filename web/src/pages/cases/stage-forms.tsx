@@ -1,13 +1,24 @@
 import type { ReactNode } from 'react';
 import { Form, Input, Radio, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import {
   assessmentDomains,
+  zAssessmentDomain,
+  zAssessmentForm,
+  zClosureForm,
+  zIntakeForm,
   type AssessmentForm,
   type ClosureForm,
   type IntakeForm,
 } from '../../../../common/schemas/cases';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useCaseOptions } from './case-tags';
+
+const intake = schemaRules(zIntakeForm);
+const domain = schemaRules(zAssessmentDomain);
+const assessment = schemaRules(zAssessmentForm);
+const closure = schemaRules(zClosureForm);
 
 interface StageFormProps<V> {
   name: string;
@@ -42,26 +53,27 @@ export function StageForm<V extends object>(props: StageFormProps<V>) {
   );
 }
 
-const textArea = (max: number, rows = 2) => (
-  <Input.TextArea autoSize={{ minRows: rows, maxRows: 8 }} maxLength={max} />
+/** A text box as long as the schema lets the field be. */
+const textArea = (field: z.ZodType, rows = 2) => (
+  <Input.TextArea autoSize={{ minRows: rows, maxRows: 8 }} maxLength={maxLengthOf(field)} />
 );
 
 export function IntakeFields() {
   const { t } = useTranslation();
   return (
     <>
+      <Form.Item name="needAsTold" label={t('cases.fields.needAsTold')} rules={intake.needAsTold}>
+        {textArea(zIntakeForm.shape.needAsTold, 3)}
+      </Form.Item>
+      <Form.Item name="background" label={t('cases.fields.background')} rules={intake.background}>
+        {textArea(zIntakeForm.shape.background)}
+      </Form.Item>
       <Form.Item
-        name="needAsTold"
-        label={t('cases.fields.needAsTold')}
-        rules={[{ required: true, whitespace: true, message: t('caseUi.create.needRequired') }]}
+        name="expectations"
+        label={t('cases.fields.expectations')}
+        rules={intake.expectations}
       >
-        {textArea(2000, 3)}
-      </Form.Item>
-      <Form.Item name="background" label={t('cases.fields.background')}>
-        {textArea(2000)}
-      </Form.Item>
-      <Form.Item name="expectations" label={t('cases.fields.expectations')}>
-        {textArea(1000, 1)}
+        {textArea(zIntakeForm.shape.expectations, 1)}
       </Form.Item>
     </>
   );
@@ -110,32 +122,36 @@ export function AssessmentFields() {
           <Form.Item
             name={['domains', d, 'rating']}
             label={t('cases.fields.rating')}
-            rules={[{ required: true, message: t('caseUi.forms.ratingRequired') }]}
+            rules={domain.rating}
           >
             <Scale max={5} />
           </Form.Item>
           <div className="domain-texts">
-            <Form.Item name={['domains', d, 'needs']} label={t('cases.fields.needs')}>
-              {textArea(1000, 1)}
+            <Form.Item
+              name={['domains', d, 'needs']}
+              label={t('cases.fields.needs')}
+              rules={domain.needs}
+            >
+              {textArea(zAssessmentDomain.shape.needs, 1)}
             </Form.Item>
-            <Form.Item name={['domains', d, 'strengths']} label={t('cases.fields.strengths')}>
-              {textArea(1000, 1)}
+            <Form.Item
+              name={['domains', d, 'strengths']}
+              label={t('cases.fields.strengths')}
+              rules={domain.strengths}
+            >
+              {textArea(zAssessmentDomain.shape.strengths, 1)}
             </Form.Item>
           </div>
         </fieldset>
       ))}
-      <Form.Item
-        name="summary"
-        label={t('cases.fields.summary')}
-        rules={[{ required: true, whitespace: true, message: t('caseUi.forms.summaryRequired') }]}
-      >
-        {textArea(2000, 3)}
+      <Form.Item name="summary" label={t('cases.fields.summary')} rules={assessment.summary}>
+        {textArea(zAssessmentForm.shape.summary, 3)}
       </Form.Item>
       <Form.Item
         name="overallLevel"
         label={t('cases.fields.overallLevel')}
         extra={t('caseUi.forms.levelHint')}
-        rules={[{ required: true, message: t('caseUi.forms.levelRequired') }]}
+        rules={assessment.overallLevel}
       >
         <Scale max={6} />
       </Form.Item>
@@ -167,11 +183,7 @@ export function ClosureFields({ early }: { early: boolean }) {
   const options = useCaseOptions();
   return (
     <>
-      <Form.Item
-        name="reason"
-        label={t('cases.fields.reason')}
-        rules={[{ required: true, message: t('caseUi.closure.reasonRequired') }]}
-      >
+      <Form.Item name="reason" label={t('cases.fields.reason')} rules={closure.reason}>
         <Select
           options={
             early
@@ -180,12 +192,8 @@ export function ClosureFields({ early }: { early: boolean }) {
           }
         />
       </Form.Item>
-      <Form.Item
-        name="summary"
-        label={t('cases.fields.summary')}
-        rules={[{ required: true, whitespace: true, message: t('caseUi.closure.summaryRequired') }]}
-      >
-        {textArea(2000, 3)}
+      <Form.Item name="summary" label={t('cases.fields.summary')} rules={closure.summary}>
+        {textArea(zClosureForm.shape.summary, 3)}
       </Form.Item>
     </>
   );

@@ -1,7 +1,7 @@
 import { Alert, Form, Modal, Radio, Skeleton, Switch, Tag, type FormInstance } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { resources } from '../../../../common/i18n';
+import { messages as peopleWords } from '../../../../common/i18n/zh-CN/people';
 import type { CaseDetail, CorrectionDiff } from '../../../../common/schemas/cases';
 import type { Household, Resident, ResidentFields } from '../../../../common/schemas/people';
 import { useValueText } from '../people/household-history';
@@ -13,7 +13,7 @@ import {
   type ResidentFormValues,
 } from '../people/resident-fields';
 
-const peopleFields = resources['zh-CN'].people.fields;
+const peopleFields = peopleWords.people.fields;
 
 /** The living members to check, the client first. */
 const membersOf = (h: Household | undefined, clientId: string): Resident[] =>

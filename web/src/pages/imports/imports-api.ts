@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { importMessages, type ImportMessageKey } from '../../../../common/i18n/imports';
 import type {
@@ -9,6 +9,7 @@ import type {
   ImportStatus,
 } from '../../../../common/schemas/imports';
 import { apiGet, apiSend } from '../../api';
+import { useWrite } from '../../use-write';
 
 export const importsKey = ['imports'] as const;
 
@@ -52,35 +53,45 @@ const contentType = (file: File) => {
 
 /** The calls that change an import; each puts the answer in the cache the dialog reads. */
 export function useImportWrites() {
-  const queryClient = useQueryClient();
-  const keep = (imp: Import) => {
-    queryClient.setQueryData([...importsKey, imp.id], imp);
-    void queryClient.invalidateQueries({ queryKey: [...importsKey, 'list'] });
-    return imp;
-  };
-  return {
-    upload: async (kind: ImportKind, file: File) =>
-      keep(
-        await apiSend<Import>(
-          'POST',
-          '/imports',
-          { file, type: contentType(file), name: file.name },
-          { kind },
-        ),
+  const list = [...importsKey, 'list'];
+  const onAnswer = (imp: Import, _: unknown, client: QueryClient) =>
+    client.setQueryData([...importsKey, imp.id], imp);
+  type Step = { id: string; method: 'PUT' | 'POST'; path: string; body?: unknown };
+  const upload = useWrite({
+    send: ({ kind, file }: { kind: ImportKind; file: File }) =>
+      apiSend<Import>(
+        'POST',
+        '/imports',
+        { file, type: contentType(file), name: file.name },
+        { kind },
       ),
-    confirmMapping: async (id: string, mapping: ImportMappingInput) =>
-      keep(await apiSend<Import>('PUT', `/imports/${id}/mapping`, mapping)),
-    commit: async (id: string) => keep(await apiSend<Import>('POST', `/imports/${id}/commit`)),
-    cancel: async (id: string) => {
+    changes: () => [list],
+    onAnswer,
+  });
+  const step = useWrite({
+    send: ({ id, method, path, body }: Step) =>
+      apiSend<Import>(method, `/imports/${id}${path}`, body),
+    changes: ({ id }, imp) => (imp ? [list] : [[...importsKey, id]]),
+    onAnswer,
+  });
+  const cancel = useWrite({
+    send: async (id: string) => {
       try {
         await apiSend<unknown>('DELETE', `/imports/${id}`);
       } catch (error) {
         // An answer without a body (204) is the import gone as asked.
         if (!(error instanceof SyntaxError)) throw error;
       }
-      queryClient.removeQueries({ queryKey: [...importsKey, id] });
-      await queryClient.invalidateQueries({ queryKey: [...importsKey, 'list'] });
     },
+    changes: () => [list],
+    onAnswer: (_, id, client) => client.removeQueries({ queryKey: [...importsKey, id] }),
+  });
+  return {
+    upload: (kind: ImportKind, file: File) => upload.mutateAsync({ kind, file }),
+    confirmMapping: (id: string, mapping: ImportMappingInput) =>
+      step.mutateAsync({ id, method: 'PUT', path: '/mapping', body: mapping }),
+    commit: (id: string) => step.mutateAsync({ id, method: 'POST', path: '/commit' }),
+    cancel: (id: string) => cancel.mutateAsync(id),
   };
 }
 

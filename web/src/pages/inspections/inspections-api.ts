@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type {
   Checklist,
   Inspection,
@@ -11,6 +11,7 @@ import type {
   Reinspect,
 } from '../../../../common/schemas/places';
 import { apiGet, apiSend } from '../../api';
+import { useWrite } from '../../use-write';
 
 const inspectionsKey = ['inspections'] as const;
 const inspectionKey = (id: string) => [...inspectionsKey, id] as const;
@@ -54,47 +55,51 @@ export function useNotice(id: string | null) {
   });
 }
 
-/** Each write puts the inspection's new state in the cache, so the next one sends its version. */
+/**
+ * Each write puts the inspection's new state in the cache, so the next one sends its version; a 409
+ * loads it again. Submitting and re-inspecting may raise issues: the board is refreshed.
+ */
 export function useInspectionWrites() {
-  const queryClient = useQueryClient();
-  const keep = (inspection: Inspection) => {
-    queryClient.setQueryData(inspectionKey(inspection.id), inspection);
-    return inspection;
-  };
-  return {
-    start: async (body: InspectionCreate) =>
-      keep(await apiSend<Inspection>('POST', '/inspections', body)),
-    save: async (inspection: Inspection, results: ItemResultInput[]) =>
-      keep(
-        await apiSend<Inspection>('PUT', `/inspections/${inspection.id}/results`, {
-          version: inspection.version,
-          results,
-        }),
-      ),
-    submit: async (inspection: Inspection, body: Omit<InspectionSubmit, 'version'>) => {
-      const done = keep(
-        await apiSend<Inspection>('POST', `/inspections/${inspection.id}/submit`, {
+  const onAnswer = (inspection: Inspection, _: unknown, client: QueryClient) =>
+    client.setQueryData(inspectionKey(inspection.id), inspection);
+  type Step = { inspection: Inspection; path: 'results' | 'submit' | 'sign-off'; body: object };
+  const start = useWrite({
+    send: (body: InspectionCreate) => apiSend<Inspection>('POST', '/inspections', body),
+    changes: () => [],
+    onAnswer,
+  });
+  const step = useWrite({
+    send: ({ inspection, path, body }: Step) =>
+      apiSend<Inspection>(
+        path === 'results' ? 'PUT' : 'POST',
+        `/inspections/${inspection.id}/${path}`,
+        {
           ...body,
           version: inspection.version,
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['issues'] });
-      return done;
-    },
-    signOff: async (inspection: Inspection) =>
-      keep(
-        await apiSend<Inspection>('POST', `/inspections/${inspection.id}/sign-off`, {
-          version: inspection.version,
-        }),
+        },
       ),
-    reinspect: async (notice: Notice, body: Omit<Reinspect, 'version'>) => {
-      const done = await apiSend<Notice>('POST', `/notices/${notice.id}/reinspect`, {
+    changes: ({ inspection, path }, answer) =>
+      answer ? (path === 'submit' ? [['issues']] : []) : [inspectionKey(inspection.id)],
+    onAnswer,
+  });
+  const reinspect = useWrite({
+    send: ({ notice, body }: { notice: Notice; body: Omit<Reinspect, 'version'> }) =>
+      apiSend<Notice>('POST', `/notices/${notice.id}/reinspect`, {
         ...body,
         version: notice.version,
-      });
-      queryClient.setQueryData(['notices', notice.id], done);
-      await queryClient.invalidateQueries({ queryKey: ['issues'] });
-      return done;
-    },
+      }),
+    changes: ({ notice }, answer) => (answer ? [['issues']] : [['notices', notice.id]]),
+    onAnswer: (done, { notice }, client) => client.setQueryData(['notices', notice.id], done),
+  });
+  return {
+    start: start.mutateAsync,
+    save: (inspection: Inspection, results: ItemResultInput[]) =>
+      step.mutateAsync({ inspection, path: 'results', body: { results } }),
+    submit: (inspection: Inspection, body: Omit<InspectionSubmit, 'version'>) =>
+      step.mutateAsync({ inspection, path: 'submit', body }),
+    signOff: (inspection: Inspection) =>
+      step.mutateAsync({ inspection, path: 'sign-off', body: {} }),
+    reinspect: (notice: Notice, body: Omit<Reinspect, 'version'>) =>
+      reinspect.mutateAsync({ notice, body }),
   };
 }

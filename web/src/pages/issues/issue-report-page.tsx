@@ -4,15 +4,25 @@ import { App, Button, Card, Form, Input, Radio } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { issueCategories, type IssueCategory } from '../../../../common/schemas/issues';
+import {
+  issueCategories,
+  zIssueReport,
+  zLocation,
+  type IssueCategory,
+} from '../../../../common/schemas/issues';
 import { useMe } from '../../auth';
 import { showServerError } from '../../components/form-errors';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { fieldRules, maxLengthOf, requiredRule, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
 import { PhoneActionBar } from '../people/phone-action-bar';
-import { useIssueWrites } from './issues-api';
+import { useReportIssue } from './issues-api';
 import { PhotoField } from './photo-field';
+
+const rules = schemaRules(zIssueReport);
+/** The form holds the place's words; the API takes them as location.text. */
+const locationRules = fieldRules(zLocation.shape.text.optional());
 
 interface Values {
   category: IssueCategory;
@@ -33,16 +43,14 @@ export function IssueReportPage() {
   const me = useMe();
   const navigate = useNavigate();
   const tree = useOrgTree(false);
-  const writes = useIssueWrites();
+  const report = useReportIssue();
   const [form] = Form.useForm<Values>();
   const [id] = useState(() => uuidv7());
-  const [saving, setSaving] = useState(false);
   const myGrid = me.roles.find((r) => r.orgUnitKind === 'grid')?.orgUnitId;
 
   const finish = async (values: Values) => {
-    setSaving(true);
     try {
-      const issue = await writes.report({
+      const issue = await report.mutateAsync({
         id,
         source: 'manual',
         category: values.category,
@@ -55,8 +63,6 @@ export function IssueReportPage() {
       void navigate(`/issues/${issue.id}`, { replace: true });
     } catch (error) {
       showServerError(form, error, (text) => void message.error(text));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -66,7 +72,7 @@ export function IssueReportPage() {
       htmlType="submit"
       form="issue-report"
       icon={<SendOutlined />}
-      loading={saving}
+      loading={report.isPending}
       block={isPhone}
       size={isPhone ? 'large' : undefined}
     >
@@ -85,7 +91,7 @@ export function IssueReportPage() {
         initialValues={{ category: 'environmentSanitation', gridId: myGrid }}
         onFinish={(values) => void finish(values)}
       >
-        <Form.Item name="category" label={t('issues.columns.category')}>
+        <Form.Item name="category" label={t('issues.columns.category')} rules={rules.category}>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -99,20 +105,28 @@ export function IssueReportPage() {
         <Form.Item
           name="description"
           label={t('issues.columns.description')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={rules.description}
         >
-          <Input.TextArea rows={4} maxLength={4000} placeholder={t('issueUi.report.describe')} />
+          <Input.TextArea
+            rows={4}
+            maxLength={maxLengthOf(zIssueReport.shape.description)}
+            placeholder={t('issueUi.report.describe')}
+          />
         </Form.Item>
         <Form.Item name="photoIds" label={t('issueUi.photos.label')}>
           <PhotoField />
         </Form.Item>
-        <Form.Item name="location" label={t('issues.columns.location')}>
-          <Input maxLength={200} placeholder={t('issueUi.report.locationPlaceholder')} />
+        <Form.Item name="location" label={t('issues.columns.location')} rules={locationRules}>
+          <Input
+            maxLength={maxLengthOf(zLocation.shape.text)}
+            placeholder={t('issueUi.report.locationPlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="gridId"
           label={t('issues.columns.grid')}
-          rules={[{ required: true, message: t('common.required') }]}
+          // Optional in the API when a place is named; a report from this form names none.
+          rules={[requiredRule(), ...rules.gridId]}
         >
           <OrgUnitSelect
             tree={tree.data ?? []}

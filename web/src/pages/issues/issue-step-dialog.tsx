@@ -1,12 +1,15 @@
 import { Form, Input, Radio, Rate, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type {
-  IssueCommand,
-  IssueCommandName,
-  IssueDetail,
+import type { z } from 'zod';
+import {
+  zIssueCommand,
+  type IssueCommand,
+  type IssueCommandName,
+  type IssueDetail,
 } from '../../../../common/schemas/issues';
 import { FormModal } from '../../components/form-modal';
-import { useDispatchTargets, useIssueWrites } from './issues-api';
+import { maxLengthOf, requiredRule, schemaRules } from '../../components/zod-form';
+import { useDispatchTargets, useIssueStep } from './issues-api';
 import { PhotoField } from './photo-field';
 
 interface Values {
@@ -26,6 +29,10 @@ const isNoteRequired = (a: IssueCommandName): a is NoteRequired =>
 /** Steps that show what was found or done on site. */
 const withPhotos: readonly IssueCommandName[] = ['handle', 'verify', 'startHandling'];
 
+/** The body of one step, as the API checks it. */
+const stepSchema = (action: IssueCommandName) =>
+  zIssueCommand.options.find((o) => o.shape.action.value === action)!;
+
 interface Props {
   issue: IssueDetail;
   action: IssueCommandName | null;
@@ -36,7 +43,7 @@ interface Props {
 export function IssueStepDialog({ issue, action, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const writes = useIssueWrites();
+  const step = useIssueStep(issue.id);
   const targets = useDispatchTargets(issue.id, action === 'dispatch');
 
   const submit = async (values: Values) => {
@@ -70,11 +77,12 @@ export function IssueStepDialog({ issue, action, onClose }: Props) {
       default:
         command = { action, ...base, note: optionalNote };
     }
-    await writes.step(issue.id, command);
+    await step.mutateAsync(command);
   };
 
   if (!action) return null;
-  const required = isNoteRequired(action);
+  const schema = stepSchema(action);
+  const rules = schemaRules<Record<string, z.ZodType>>(schema);
   return (
     <FormModal<Values>
       name={`issue-${action}`}
@@ -91,7 +99,7 @@ export function IssueStepDialog({ issue, action, onClose }: Props) {
         <Form.Item
           name="departmentId"
           label={t('issueUi.fields.department')}
-          rules={[{ required: true, message: t('common.required') }]}
+          rules={[requiredRule(), ...rules.departmentId]}
         >
           <Select
             loading={targets.isPending}
@@ -117,8 +125,9 @@ export function IssueStepDialog({ issue, action, onClose }: Props) {
         </Form.Item>
       )}
       {action === 'rate' && (
-        <Form.Item name="rating" label={t('issueUi.fields.rating')}>
-          <Rate />
+        <Form.Item name="rating" label={t('issueUi.fields.rating')} rules={rules.rating}>
+          {/* A second click on the chosen star would clear it to 0, which the server refuses. */}
+          <Rate allowClear={false} />
         </Form.Item>
       )}
       {action === 'merge' && (
@@ -126,7 +135,7 @@ export function IssueStepDialog({ issue, action, onClose }: Props) {
           name="intoId"
           label={t('issueUi.fields.intoId')}
           extra={t('issueUi.fields.intoIdHint')}
-          rules={[{ required: true, message: t('common.required') }]}
+          rules={rules.intoId}
         >
           <Input />
         </Form.Item>
@@ -136,11 +145,9 @@ export function IssueStepDialog({ issue, action, onClose }: Props) {
         label={
           isNoteRequired(action) ? t(`issueUi.noteLabels.${action}`) : t('issueUi.fields.note')
         }
-        rules={
-          required ? [{ required: true, whitespace: true, message: t('common.required') }] : []
-        }
+        rules={rules.note}
       >
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea rows={3} maxLength={maxLengthOf(schema.shape.note)} />
       </Form.Item>
       {withPhotos.includes(action) && (
         <Form.Item name="photoIds" label={t('issueUi.photos.label')}>

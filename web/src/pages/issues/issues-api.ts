@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Issue,
@@ -6,21 +6,19 @@ import type {
   IssueCounts,
   IssueDetail,
   IssueFilter,
+  IssueNotice,
   IssueReport,
   IssueStep,
+  WorkdayOverridePut,
+  WorkdayYear,
   zDispatchTargets,
 } from '../../../../common/schemas/issues';
 import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const issuesKey = ['issues'] as const;
 export const issueKey = (id: string) => [...issuesKey, 'one', id] as const;
-
-export interface IssuePage {
-  items: Issue[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** The board's query as the address carries it: `overdue` is the string the server parses. */
 export type IssueListQuery = Partial<Omit<IssueFilter, 'overdue'>> & {
@@ -29,12 +27,8 @@ export type IssueListQuery = Partial<Omit<IssueFilter, 'overdue'>> & {
   pageSize: number;
 };
 
-export function useIssuePage(query: IssueListQuery) {
-  return useQuery({
-    queryKey: [...issuesKey, 'list', query],
-    queryFn: () => apiGet<IssuePage>('/issues', query),
-    placeholderData: keepPreviousData,
-  });
+export function useIssueList(query: IssueListQuery) {
+  return usePagedRegister<Issue>([...issuesKey, 'list'], '/issues', query);
 }
 
 /** The tab counts follow the same filters as the list, without the tab itself. */
@@ -65,22 +59,47 @@ export function useDispatchTargets(id: string, enabled: boolean) {
   });
 }
 
-/** Every step and report refreshes the board, the counts and the issue itself. */
-export function useIssueWrites() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: issuesKey });
-  return {
-    async step(id: string, command: IssueCommand) {
-      const issue = await apiSend<IssueDetail>('POST', `/issues/${id}/steps`, command);
-      await refresh();
-      return issue;
-    },
-    async report(report: IssueReport) {
-      const issue = await apiSend<IssueDetail>('POST', '/issues', report);
-      await refresh();
-      return issue;
-    },
-  };
+/** A step on an issue; it refreshes the board, the counts and the issue itself. */
+export function useIssueStep(id: string) {
+  return useWrite({
+    send: (command: IssueCommand) => apiSend<IssueDetail>('POST', `/issues/${id}/steps`, command),
+    changes: () => [issuesKey],
+  });
+}
+
+/** 上报: a new issue, on the board at once. */
+export function useReportIssue() {
+  return useWrite({
+    send: (report: IssueReport) => apiSend<IssueDetail>('POST', '/issues', report),
+    changes: () => [issuesKey],
+  });
+}
+
+const workdaysKey = (year: number) => ['workdays', year] as const;
+
+export function useWorkdays(year: number) {
+  return useQuery({
+    queryKey: workdaysKey(year),
+    queryFn: () => apiGet<WorkdayYear>('/workdays', { year }),
+  });
+}
+
+/** A correction of the working-day calendar, added or dropped; the answer is the year as it now is. */
+export function useWorkdayWrites() {
+  const onAnswer = (year: WorkdayYear, _: unknown, client: QueryClient) =>
+    client.setQueryData(workdaysKey(year.year), year);
+  const put = useWrite({
+    send: ({ day, body }: { day: string; body: WorkdayOverridePut }) =>
+      apiSend<WorkdayYear>('PUT', `/workdays/${day}`, body),
+    changes: ({ day }) => [workdaysKey(Number(day.slice(0, 4)))],
+    onAnswer,
+  });
+  const remove = useWrite({
+    send: (day: string) => apiSend<WorkdayYear>('DELETE', `/workdays/${day}`),
+    changes: (day) => [workdaysKey(Number(day.slice(0, 4)))],
+    onAnswer,
+  });
+  return { put, remove };
 }
 
 /** A photo taken with the phone's camera, uploaded as it is; answers its id and thumbnail. */
@@ -88,5 +107,26 @@ export async function uploadPhoto(file: File) {
   return apiSend<{ id: string; thumbUrl: string | null }>('POST', '/files', {
     file,
     type: file.type || 'image/jpeg',
+  });
+}
+
+const unreadNoticesKey = ['issue-notices', 'unread'] as const;
+
+/** Escalations and urgings sent to the caller's units, not yet read. */
+export function useUnreadNotices() {
+  return useQuery({
+    queryKey: unreadNoticesKey,
+    queryFn: () =>
+      apiGet<{ items: IssueNotice[]; total: number }>('/issue-notices', {
+        unread: 'true',
+        pageSize: 20,
+      }),
+  });
+}
+
+export function useMarkNoticeRead() {
+  return useWrite({
+    send: (id: string) => apiSend<unknown>('POST', `/issue-notices/${id}/read`),
+    changes: () => [unreadNoticesKey],
   });
 }

@@ -1,69 +1,27 @@
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { App, Button, Card, Checkbox, Input, Pagination, Select, Table, Tabs, Tag } from 'antd';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { Checkbox, Tabs, Tag } from 'antd';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   issueCategories,
   issueTabs,
   type Issue,
-  type IssueCategory,
   type IssueTab,
 } from '../../../../common/schemas/issues';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
-import { apiDownload } from '../../api';
-import { ListState } from '../../components/list-state';
-import { OrgUnitSelect } from '../../components/org-unit-select';
+import { RegisterCard } from '../../components/register/register-card';
+import { FilterSearch, FilterSelect, FilterUnit } from '../../components/register/register-filters';
+import { RegisterPage } from '../../components/register/register-page';
+import { useRegisterQuery, type RegisterQuery } from '../../components/register/register-query';
 import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
-import { useOrgTree } from '../org/org-api';
-import { PhoneActionBar } from '../people/phone-action-bar';
 import { DeadlineTag, IssueStatusTag } from './issue-tags';
-import { useIssueCounts, useIssuePage, type IssueListQuery } from './issues-api';
+import { useIssueCounts, useIssueList, type IssueListQuery } from './issues-api';
 
-const filterKeys = ['q', 'category', 'gridId', 'departmentId', 'overdue'] as const;
+type Filters = Record<'q' | 'category' | 'gridId' | 'departmentId' | 'overdue' | 'tab', string>;
+const filterKeys = ['q', 'category', 'gridId', 'departmentId', 'overdue', 'tab'] as const;
 const issuePath = (issue: Issue) => `/issues/${issue.id}`;
-
-/** Filters and the tab live in the address, so the board can be shared and come back to. */
-function useIssueQuery() {
-  const [params, setParams] = useSearchParams();
-  const filters: Record<string, string> = {};
-  for (const key of filterKeys) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
-  const tabParam = params.get('tab');
-  const tabChosen = (issueTabs as readonly string[]).includes(tabParam ?? '');
-  const tab: IssueTab = tabChosen ? (tabParam as IssueTab) : 'reported';
-  const query: IssueListQuery = {
-    ...(filters as Partial<IssueListQuery>),
-    tab,
-    page: Number(params.get('page') ?? 1),
-    pageSize: Number(params.get('pageSize') ?? 20),
-  };
-  const update = (changes: Record<string, string | number | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined || value === '') next.delete(key);
-        else next.set(key, String(value));
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
-  /** Opens a tab in place of the address without one (no extra step back). */
-  const openTab = (key: IssueTab) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('tab', key);
-        return next;
-      },
-      { replace: true },
-    );
-  return { filters, tab, tabChosen, openTab, query, update };
-}
 
 function WhereLine({ issue }: { issue: Issue }) {
   return (
@@ -75,9 +33,9 @@ function WhereLine({ issue }: { issue: Issue }) {
   );
 }
 
-function IssueTable({ items, loading }: { items: Issue[]; loading: boolean }) {
+function useIssueColumns(): TableProps<Issue>['columns'] {
   const { t } = useTranslation();
-  const columns: TableProps<Issue>['columns'] = [
+  return [
     {
       key: 'description',
       title: t('issues.columns.description'),
@@ -121,225 +79,159 @@ function IssueTable({ items, loading }: { items: Issue[]; loading: boolean }) {
       render: (_, issue) => formatTime(issue.createdAt),
     },
   ];
-  return (
-    <Table<Issue>
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 1000 }}
-      size="middle"
-      rowClassName={(issue) => (issue.overdue ? 'issue-row-overdue' : '')}
-    />
-  );
 }
 
 /** On the phone an issue is a card; the whole card is the way in. */
-function IssueCards({ items }: { items: Issue[] }) {
+function IssueCard({ issue }: { issue: Issue }) {
   const { t } = useTranslation();
   return (
-    <div className="card-list">
-      {items.map((issue) => (
-        <Link key={issue.id} to={issuePath(issue)} className="case-card-link">
-          <Card
-            size="small"
-            className={issue.overdue ? 'issue-card issue-card-overdue' : 'issue-card'}
+    <RegisterCard
+      to={issuePath(issue)}
+      className={issue.overdue ? 'issue-card issue-card-overdue' : 'issue-card'}
+      tags={
+        <span className="issue-tags">
+          <Tag>{t(`issues.categories.${issue.category}`)}</Tag>
+          <IssueStatusTag status={issue.status} />
+          <DeadlineTag issue={issue} />
+        </span>
+      }
+    >
+      <div className="case-card-problem">{issue.description}</div>
+      <div className="case-card-foot small">
+        <WhereLine issue={issue} />
+        <span className="muted">{formatTime(issue.createdAt)}</span>
+      </div>
+    </RegisterCard>
+  );
+}
+
+/** The status tabs with their counts: antd's tabs on the desk, a grid of big buttons on a phone. */
+function IssueTabs({
+  tab,
+  counts,
+  query,
+}: {
+  tab: IssueTab;
+  counts: Record<IssueTab, number> | undefined;
+  query: RegisterQuery<Filters>;
+}) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  if (isPhone) {
+    // Five tabs do not fit one row at 360 px: on the phone they are a grid of big buttons.
+    return (
+      <div className="issue-phone-tabs" role="tablist">
+        {issueTabs.map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            aria-selected={tab === key}
+            className={tab === key ? 'issue-phone-tab active' : 'issue-phone-tab'}
+            onClick={() => query.update({ tab: key })}
           >
-            <div className="case-card-head">
-              <span className="issue-tags">
-                <Tag>{t(`issues.categories.${issue.category}`)}</Tag>
-                <IssueStatusTag status={issue.status} />
-                <DeadlineTag issue={issue} />
-              </span>
-              <RightOutlined className="case-card-arrow" />
-            </div>
-            <div className="case-card-problem">{issue.description}</div>
-            <div className="case-card-foot small">
-              <WhereLine issue={issue} />
-              <span className="muted">{formatTime(issue.createdAt)}</span>
-            </div>
-          </Card>
-        </Link>
-      ))}
-    </div>
+            <span className="issue-phone-tab-count">{counts?.[key] ?? '–'}</span>
+            <span>{t(`issues.tabs.${key}`)}</span>
+          </button>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => query.update({ tab: key })}
+      items={issueTabs.map((key) => ({
+        key,
+        label: (
+          <span>
+            {t(`issues.tabs.${key}`)}
+            {counts && <span className="issue-count"> {counts[key]}</span>}
+          </span>
+        ),
+      }))}
+    />
   );
 }
 
 const unitsOfKind = (kind: OrgTreeNode['kind']) => (node: OrgTreeNode) => node.kind === kind;
 
+/** 事件: the status tabs with counts, the filter bar, overdue ones marked red. */
 export function IssuesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const isPhone = useIsPhone();
-  const { filters, tab, tabChosen, openTab, query, update } = useIssueQuery();
+  const query = useRegisterQuery<Filters>(filterKeys, { views: ['tab'] });
+  const { tab: tabParam, ...filters } = query.filters;
+  // Filters and the tab live in the address, so the board can be shared and come back to.
+  const tabChosen = (issueTabs as readonly string[]).includes(tabParam ?? '');
+  const tab: IssueTab = tabChosen ? (tabParam as IssueTab) : 'reported';
   const countQuery = filters as Omit<IssueListQuery, 'tab' | 'page' | 'pageSize'>;
-  const list = useIssuePage(query);
+  const list = useIssueList({ ...countQuery, tab, page: query.page, pageSize: query.pageSize });
   const counts = useIssueCounts(countQuery);
+  const columns = useIssueColumns();
   // Without a tab in the address the board opens on the first tab that has issues (an officer's
-  // 处置中), not on an empty 待受理.
+  // 处置中), not on an empty 待受理; in place of the address without one (no extra step back).
   const firstWithItems = counts.data && issueTabs.find((key) => counts.data[key] > 0);
+  const { update } = query;
   useEffect(() => {
-    if (!tabChosen && firstWithItems && firstWithItems !== tab) openTab(firstWithItems);
-  }, [tabChosen, firstWithItems, tab, openTab]);
-  const tree = useOrgTree(false);
-  const [exporting, setExporting] = useState(false);
-  const items = list.data?.items ?? [];
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await apiDownload('/issues/export.xlsx', { ...countQuery, tab }, 'issues.xlsx');
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : t('common.exportFailed'));
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const reportButton = (
-    <Link to="/issues/new">
-      <Button
-        type={isPhone ? 'primary' : 'default'}
-        block={isPhone}
-        size={isPhone ? 'large' : undefined}
-        icon={<PlusOutlined />}
-      >
-        {t('issueUi.report.title')}
-      </Button>
-    </Link>
-  );
+    if (!tabChosen && firstWithItems && firstWithItems !== tab)
+      update({ tab: firstWithItems }, { replace: true });
+  }, [tabChosen, firstWithItems, tab, update]);
 
   return (
-    <Card
-      title={isPhone ? undefined : t('issueUi.board.title')}
-      extra={
-        !isPhone && (
-          <span className="issue-extra">
-            {reportButton}
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={() => void exportExcel()}
-            >
-              {t('common.export')}
-            </Button>
-          </span>
-        )
-      }
-    >
-      {isPhone ? (
-        // Five tabs do not fit one row at 360 px: on the phone they are a grid of big buttons.
-        <div className="issue-phone-tabs" role="tablist">
-          {issueTabs.map((key) => (
-            <button
-              key={key}
-              type="button"
-              role="tab"
-              aria-selected={tab === key}
-              className={tab === key ? 'issue-phone-tab active' : 'issue-phone-tab'}
-              onClick={() => update({ tab: key })}
-            >
-              <span className="issue-phone-tab-count">{counts.data?.[key] ?? '–'}</span>
-              <span>{t(`issues.tabs.${key}`)}</span>
-            </button>
-          ))}
-        </div>
-      ) : (
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => update({ tab: key })}
-          items={issueTabs.map((key) => ({
-            key,
-            label: (
-              <span>
-                {t(`issues.tabs.${key}`)}
-                {counts.data && <span className="issue-count"> {counts.data[key]}</span>}
-              </span>
-            ),
-          }))}
-        />
-      )}
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={filters.q}
-          placeholder={t('issueUi.board.searchPlaceholder')}
-          aria-label={t('issueUi.board.search')}
-          onSearch={(q) => update({ q: q.trim() })}
-          className="filter-search"
-          enterButton
-        />
-        <Select<IssueCategory>
-          allowClear
-          placeholder={t('issues.columns.category')}
-          aria-label={t('issues.columns.category')}
-          value={filters.category as IssueCategory | undefined}
-          onChange={(category) => update({ category })}
-          options={issueCategories.map((c) => ({ value: c, label: t(`issues.categories.${c}`) }))}
-          className="filter-select"
-        />
-        {/* On the phone the board is the worker's own grid: the unit filters stay on the desk. */}
-        {!isPhone && (
-          <>
-            <div className="filter-unit">
-              <OrgUnitSelect
-                tree={tree.data ?? []}
-                loading={tree.isPending}
-                value={filters.gridId}
-                onChange={(gridId) => update({ gridId })}
+    <RegisterPage
+      title={t('issueUi.board.title')}
+      query={query}
+      list={list}
+      export={{ path: '/issues/export.xlsx', name: 'issues', query: { ...countQuery, tab } }}
+      mainAction={{ label: t('issueUi.report.title'), to: '/issues/new', plainOnDesk: true }}
+      above={<IssueTabs tab={tab} counts={counts.data} query={query} />}
+      filters={
+        <>
+          <FilterSearch
+            label={t('issueUi.board.search')}
+            placeholder={t('issueUi.board.searchPlaceholder')}
+          />
+          <FilterSelect
+            name="category"
+            label={t('issues.columns.category')}
+            options={issueCategories.map((c) => ({
+              value: c,
+              label: t(`issues.categories.${c}`),
+            }))}
+          />
+          {/* On the phone the board is the worker's own grid: the unit filters stay on the desk. */}
+          {!isPhone && (
+            <>
+              <FilterUnit
+                name="gridId"
+                label={t('issues.columns.grid')}
                 canPick={unitsOfKind('grid')}
-                placeholder={t('issues.columns.grid')}
-                allowClear
               />
-            </div>
-            <div className="filter-unit">
-              <OrgUnitSelect
-                tree={tree.data ?? []}
-                loading={tree.isPending}
-                value={filters.departmentId}
-                onChange={(departmentId) => update({ departmentId })}
+              <FilterUnit
+                name="departmentId"
+                label={t('issues.columns.department')}
                 canPick={unitsOfKind('department')}
-                placeholder={t('issues.columns.department')}
-                allowClear
               />
-            </div>
-          </>
-        )}
-        <Checkbox
-          checked={filters.overdue === 'true'}
-          onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })}
-          className="issue-overdue-filter"
-        >
-          {t('issueUi.board.overdueOnly')}
-          {counts.data ? ` (${counts.data.overdue})` : ''}
-        </Checkbox>
-      </div>
-      <ListState
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        empty={items.length === 0}
-        emptyText={t('issueUi.board.empty')}
-        emptyHint={t('issueUi.board.emptyHint')}
-      >
-        {isPhone ? (
-          <IssueCards items={items} />
-        ) : (
-          <IssueTable items={items} loading={list.isFetching} />
-        )}
-        <Pagination
-          className="list-pagination"
-          current={list.data?.page ?? query.page}
-          pageSize={list.data?.pageSize ?? query.pageSize}
-          total={list.data?.total ?? 0}
-          showSizeChanger={!isPhone}
-          simple={isPhone}
-          showTotal={(total) => t('common.total', { total })}
-          onChange={(page, pageSize) => update({ page, pageSize })}
-        />
-      </ListState>
-      {isPhone && <PhoneActionBar>{reportButton}</PhoneActionBar>}
-    </Card>
+            </>
+          )}
+          <Checkbox
+            checked={filters.overdue === 'true'}
+            onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })}
+            className="issue-overdue-filter"
+          >
+            {t('issueUi.board.overdueOnly')}
+            {counts.data ? ` (${counts.data.overdue})` : ''}
+          </Checkbox>
+        </>
+      }
+      columns={columns}
+      table={{
+        scroll: { x: 1000 },
+        rowClassName: (issue) => (issue.overdue ? 'issue-row-overdue' : ''),
+      }}
+      card={(issue) => <IssueCard issue={issue} />}
+      empty={{ text: t('issueUi.board.empty'), hint: t('issueUi.board.emptyHint') }}
+    />
   );
 }

@@ -15,20 +15,22 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type {
-  WorkdayOverride,
-  WorkdayOverridePut,
-  WorkdayYear,
+import {
+  zWorkdayDay,
+  zWorkdayOverridePut,
+  type WorkdayOverride,
+  type WorkdayOverridePut,
 } from '../../../../common/schemas/issues';
 import { shanghaiToday } from '../../../../common/time';
-import { apiGet, apiSend } from '../../api';
 import { useMe } from '../../auth';
 import { ListState } from '../../components/list-state';
+import { fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
+import { useWorkdays, useWorkdayWrites } from './issues-api';
 
 const md = (day: string) => day.slice(5);
+const rules = schemaRules(zWorkdayOverridePut);
 
 /**
  * 工作日历: the days the issue and notice deadlines count as working days this year — the national
@@ -38,35 +40,27 @@ export function WorkdaysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const queryClient = useQueryClient();
   const canEdit = me.roles.some((r) => r.role === 'districtAdmin');
   const [year, setYear] = useState(() => Number(shanghaiToday().slice(0, 4)));
   const [form] = Form.useForm<{ day: Dayjs; kind: WorkdayOverridePut['kind']; note?: string }>();
-  const [busy, setBusy] = useState(false);
-  const calendar = useQuery({
-    queryKey: ['workdays', year],
-    queryFn: () => apiGet<WorkdayYear>('/workdays', { year }),
-  });
-  const saved = (y: WorkdayYear) => {
-    queryClient.setQueryData(['workdays', y.year], y);
-    void message.success(t('issueUi.workdays.saved'));
-  };
+  const calendar = useWorkdays(year);
+  const writes = useWorkdayWrites();
+  const saved = () => void message.success(t('issueUi.workdays.saved'));
   const add = async (v: { day: Dayjs; kind: WorkdayOverridePut['kind']; note?: string }) => {
-    setBusy(true);
     try {
       const day = v.day.format('YYYY-MM-DD');
-      saved(await apiSend<WorkdayYear>('PUT', `/workdays/${day}`, { kind: v.kind, note: v.note }));
+      await writes.put.mutateAsync({ day, body: { kind: v.kind, note: v.note } });
+      saved();
       setYear(Number(day.slice(0, 4)));
       form.resetFields();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
     }
   };
   const remove = async (day: string) => {
     try {
-      saved(await apiSend<WorkdayYear>('DELETE', `/workdays/${day}`));
+      await writes.remove.mutateAsync(day);
+      saved();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     }
@@ -162,11 +156,11 @@ export function WorkdaysPage() {
           <Form.Item
             name="day"
             label={t('issueUi.workdays.day')}
-            rules={[{ required: true, message: t('common.required') }]}
+            rules={fieldRules(zWorkdayDay.shape.day)}
           >
             <DatePicker />
           </Form.Item>
-          <Form.Item name="kind" label={t('issueUi.workdays.kind')}>
+          <Form.Item name="kind" label={t('issueUi.workdays.kind')} rules={rules.kind}>
             <Select
               style={{ width: 120 }}
               options={(['holiday', 'workday'] as const).map((k) => ({
@@ -175,11 +169,11 @@ export function WorkdaysPage() {
               }))}
             />
           </Form.Item>
-          <Form.Item name="note" label={t('issueUi.workdays.note')}>
-            <Input maxLength={200} />
+          <Form.Item name="note" label={t('issueUi.workdays.note')} rules={rules.note}>
+            <Input maxLength={maxLengthOf(zWorkdayOverridePut.shape.note)} />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button type="primary" htmlType="submit" loading={writes.put.isPending}>
               {t('issueUi.workdays.add')}
             </Button>
           </Form.Item>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   BatchAdvance,
   BatchCreate,
@@ -14,22 +14,16 @@ import type {
   SupplyUpdate,
 } from '../../../../common/schemas/operations';
 import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const operationsKey = ['operations'] as const;
 const operationKey = (id: string) => [...operationsKey, 'one', id] as const;
 
 export type OperationListQuery = { q?: string; status?: string; page: number; pageSize: number };
 
-export function useOperationPage(query: OperationListQuery) {
-  return useQuery({
-    queryKey: [...operationsKey, 'list', query],
-    queryFn: () =>
-      apiGet<{ items: Operation[]; total: number; page: number; pageSize: number }>(
-        '/operations',
-        query,
-      ),
-    placeholderData: keepPreviousData,
-  });
+export function useOperationList(query: OperationListQuery) {
+  return usePagedRegister<Operation>([...operationsKey, 'list'], '/operations', query);
 }
 
 export function useOperation(id: string) {
@@ -55,39 +49,42 @@ export function useOperationStaff(id: string, enabled: boolean) {
   });
 }
 
-/** Every write answers the whole operation: it replaces the cached one, and the list is refreshed. */
+type Write = {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  version?: number;
+};
+
+/**
+ * Every write answers the whole operation: it replaces the cached one, and the list is refreshed;
+ * after a 409 the operation is loaded again.
+ */
 export function useOperationWrites(id?: string) {
-  const queryClient = useQueryClient();
-  const done = (op: OperationDetail) => {
-    queryClient.setQueryData(operationKey(op.id), op);
-    void queryClient.invalidateQueries({ queryKey: [...operationsKey, 'list'] });
-    return op;
-  };
+  const write = useWrite({
+    send: ({ method, path, body, version }: Write) =>
+      apiSend<OperationDetail>(method, path, body, version === undefined ? undefined : { version }),
+    changes: (_, op) => (op ? [[...operationsKey, 'list']] : id ? [operationKey(id)] : []),
+    onAnswer: (op, _, client) => client.setQueryData(operationKey(op.id), op),
+  });
+  const send = (method: Write['method'], path: string, body?: unknown, version?: number) =>
+    write.mutateAsync({ method, path, body, version });
   const at = (path: string) => `/operations/${id}${path}`;
   return {
-    create: async (body: OperationCreate) =>
-      done(await apiSend<OperationDetail>('POST', '/operations', body)),
-    update: async (body: OperationUpdate) =>
-      done(await apiSend<OperationDetail>('PATCH', at(''), body)),
-    setStatus: async (body: OperationStatusChange) =>
-      done(await apiSend<OperationDetail>('POST', at('/status'), body)),
-    addBatch: async (body: BatchCreate) =>
-      done(await apiSend<OperationDetail>('POST', at('/batches'), body)),
-    advance: async (batchId: string, body: BatchAdvance) =>
-      done(await apiSend<OperationDetail>('POST', at(`/batches/${batchId}/advance`), body)),
-    addSupply: async (body: SupplyCreate) =>
-      done(await apiSend<OperationDetail>('POST', at('/supplies'), body)),
-    updateSupply: async (supplyId: string, body: SupplyUpdate) =>
-      done(await apiSend<OperationDetail>('PATCH', at(`/supplies/${supplyId}`), body)),
-    issue: async (supplyId: string, body: SupplyIssueCreate) =>
-      done(await apiSend<OperationDetail>('POST', at(`/supplies/${supplyId}/issues`), body)),
-    addShift: async (body: ShiftCreate) =>
-      done(await apiSend<OperationDetail>('POST', at('/shifts'), body)),
-    deleteShift: async (shiftId: string, version: number) =>
-      done(
-        await apiSend<OperationDetail>('DELETE', at(`/shifts/${shiftId}`), undefined, { version }),
-      ),
-    addLog: async (body: LogCreate) =>
-      done(await apiSend<OperationDetail>('POST', at('/log'), body)),
+    create: (body: OperationCreate) => send('POST', '/operations', body),
+    update: (body: OperationUpdate) => send('PATCH', at(''), body),
+    setStatus: (body: OperationStatusChange) => send('POST', at('/status'), body),
+    addBatch: (body: BatchCreate) => send('POST', at('/batches'), body),
+    advance: (batchId: string, body: BatchAdvance) =>
+      send('POST', at(`/batches/${batchId}/advance`), body),
+    addSupply: (body: SupplyCreate) => send('POST', at('/supplies'), body),
+    updateSupply: (supplyId: string, body: SupplyUpdate) =>
+      send('PATCH', at(`/supplies/${supplyId}`), body),
+    issue: (supplyId: string, body: SupplyIssueCreate) =>
+      send('POST', at(`/supplies/${supplyId}/issues`), body),
+    addShift: (body: ShiftCreate) => send('POST', at('/shifts'), body),
+    deleteShift: (shiftId: string, version: number) =>
+      send('DELETE', at(`/shifts/${shiftId}`), undefined, version),
+    addLog: (body: LogCreate) => send('POST', at('/log'), body),
   };
 }

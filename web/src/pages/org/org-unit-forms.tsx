@@ -4,12 +4,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { allowedParentKinds, orgUnitKinds, type OrgUnitKind } from '../../../../common/roles';
 import {
   zOrgUnitCreate,
+  zOrgUnitMove,
   type OrgTreeNode,
   type OrgUnit,
   type OrgUnitCreate,
 } from '../../../../common/schemas/org';
 import { FormModal } from '../../components/form-modal';
-import { zodRule } from '../../components/form-errors';
+import { fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { allIds } from './org-tree-utils';
 import { useOrgWrites } from './org-api';
@@ -28,21 +29,13 @@ export function childKinds(parent: OrgUnitKind): OrgUnitKind[] {
   return orgUnitKinds.filter((kind) => allowedParentKinds[kind].includes(parent));
 }
 
-function useFieldRules() {
-  const { t } = useTranslation();
-  return {
-    name: [
-      { required: true, whitespace: true, message: t('org.nameRequired') },
-      zodRule(zOrgUnitCreate.shape.name, t('org.nameTooLong')),
-    ],
-    code: [zodRule(zOrgUnitCreate.shape.code.unwrap(), t('org.codeInvalid'))],
-  };
-}
+const rules = schemaRules(zOrgUnitCreate);
+const nameMax = maxLengthOf(zOrgUnitCreate.shape.name);
+const codeMax = maxLengthOf(zOrgUnitCreate.shape.code);
 
 export function OrgUnitDialogs({ dialog, unit, tree, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const writes = useOrgWrites();
-  const rules = useFieldRules();
   const [addForm] = Form.useForm<Omit<OrgUnitCreate, 'id' | 'parentId'>>();
   const [editForm] = Form.useForm<{ name: string; code?: string }>();
   const [moveForm] = Form.useForm<{ parentId: string }>();
@@ -70,18 +63,14 @@ export function OrgUnitDialogs({ dialog, unit, tree, onClose, onDone }: Props) {
           onDone(created, t('org.created', { name: created.name }));
         }}
       >
-        <Form.Item
-          name="kind"
-          label={t('org.kind')}
-          rules={[{ required: true, message: t('org.kindRequired') }]}
-        >
+        <Form.Item name="kind" label={t('org.kind')} rules={rules.kind}>
           <Select options={kinds.map((kind) => ({ value: kind, label: t(`orgKinds.${kind}`) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('org.name')} rules={rules.name}>
-          <Input maxLength={60} autoFocus />
+          <Input maxLength={nameMax} autoFocus />
         </Form.Item>
         <Form.Item name="code" label={t('org.code')} rules={rules.code}>
-          <Input placeholder={t('org.codeAuto')} maxLength={20} />
+          <Input placeholder={t('org.codeAuto')} maxLength={codeMax} />
         </Form.Item>
       </FormModal>
 
@@ -103,10 +92,10 @@ export function OrgUnitDialogs({ dialog, unit, tree, onClose, onDone }: Props) {
         }}
       >
         <Form.Item name="name" label={t('org.name')} rules={rules.name}>
-          <Input maxLength={60} />
+          <Input maxLength={nameMax} />
         </Form.Item>
         <Form.Item name="code" label={t('org.code')} rules={rules.code}>
-          <Input maxLength={20} />
+          <Input maxLength={codeMax} />
         </Form.Item>
       </FormModal>
 
@@ -130,7 +119,7 @@ export function OrgUnitDialogs({ dialog, unit, tree, onClose, onDone }: Props) {
         <Form.Item
           name="parentId"
           label={t('org.newParent')}
-          rules={[{ required: true, message: t('org.newParentRequired') }]}
+          rules={fieldRules(zOrgUnitMove.shape.parentId)}
         >
           <OrgUnitSelect
             tree={tree}

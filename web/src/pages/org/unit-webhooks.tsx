@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { webhookKinds, type Webhook, type WebhookCreate } from '../../../../common/schemas/notify';
-import { apiGet, apiSend } from '../../api';
+import {
+  webhookKinds,
+  zWebhookCreate,
+  type Webhook,
+  type WebhookCreate,
+} from '../../../../common/schemas/notify';
 import { FormModal } from '../../components/form-modal';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
+import { useWebhooks, useWebhookWrites } from './org-api';
 
 type Values = Pick<WebhookCreate, 'kind' | 'name' | 'url' | 'secret'>;
+const rules = schemaRules(zWebhookCreate);
+const max = (field: keyof typeof zWebhookCreate.shape) => maxLengthOf(zWebhookCreate.shape[field]);
 
 /**
  * 群机器人: the 企业微信 / 钉钉 group chats that hear what is sent to this unit (an overdue issue
@@ -18,30 +25,21 @@ type Values = Pick<WebhookCreate, 'kind' | 'name' | 'url' | 'secret'>;
 export function UnitWebhooks({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const key = ['webhooks', unitId];
-  const list = useQuery({
-    queryKey: key,
-    queryFn: async () => (await apiGet<{ items: Webhook[] }>('/webhooks', { unitId })).items,
-  });
+  const list = useWebhooks(unitId);
+  const writes = useWebhookWrites(unitId);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     }
-    await refresh();
   };
   const test = (w: Webhook) =>
     act(async () => {
-      const r = await apiSend<{ ok: boolean; error: string | null }>(
-        'POST',
-        `/webhooks/${w.id}/test`,
-      );
+      const r = await writes.test(w.id);
       if (r.ok) void message.success(t('notify.testSent'));
       else void message.error(t('notify.testFailed', { error: r.error }));
     });
@@ -71,7 +69,7 @@ export function UnitWebhooks({ unitId }: { unitId: string }) {
                 size="small"
                 onClick={() =>
                   void act(() =>
-                    apiSend('PATCH', `/webhooks/${w.id}`, {
+                    writes.update(w.id, {
                       version: w.version,
                       status: w.status === 'active' ? 'paused' : 'active',
                     }),
@@ -84,7 +82,7 @@ export function UnitWebhooks({ unitId }: { unitId: string }) {
                 key="delete"
                 title={t('notify.deleteConfirm', { name: w.name })}
                 okButtonProps={{ danger: true }}
-                onConfirm={() => act(() => apiSend('DELETE', `/webhooks/${w.id}`))}
+                onConfirm={() => act(() => writes.remove(w.id))}
               >
                 <Button
                   size="small"
@@ -129,30 +127,29 @@ export function UnitWebhooks({ unitId }: { unitId: string }) {
         initialValues={{ kind: 'wecom' }}
         onClose={() => setAdding(false)}
         onSubmit={async (values) => {
-          await apiSend('POST', '/webhooks', { ...values, id: uuidv7(), unitId });
+          await writes.create({ ...values, id: uuidv7(), unitId });
           form.resetFields();
-          await refresh();
         }}
       >
-        <Form.Item name="kind" label={t('notify.kind')} rules={[{ required: true }]}>
+        <Form.Item name="kind" label={t('notify.kind')} rules={rules.kind}>
           <Select
             options={webhookKinds.map((k) => ({ value: k, label: t(`notify.kinds.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('notify.name')} rules={[{ required: true }]}>
-          <Input maxLength={60} placeholder={t('notify.namePlaceholder')} />
+        <Form.Item name="name" label={t('notify.name')} rules={rules.name}>
+          <Input maxLength={max('name')} placeholder={t('notify.namePlaceholder')} />
         </Form.Item>
-        <Form.Item
-          name="url"
-          label={t('notify.url')}
-          rules={[{ required: true }]}
-          extra={t('notify.urlHint')}
-        >
-          <Input maxLength={500} />
+        <Form.Item name="url" label={t('notify.url')} rules={rules.url} extra={t('notify.urlHint')}>
+          <Input maxLength={max('url')} />
         </Form.Item>
         {kind === 'dingtalk' && (
-          <Form.Item name="secret" label={t('notify.secret')} extra={t('notify.secretHint')}>
-            <Input.Password maxLength={200} />
+          <Form.Item
+            name="secret"
+            label={t('notify.secret')}
+            extra={t('notify.secretHint')}
+            rules={rules.secret}
+          >
+            <Input.Password maxLength={max('secret')} />
           </Form.Item>
         )}
       </FormModal>

@@ -20,16 +20,25 @@ import {
 import { CheckCircleOutlined, FlagOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { issueCategories, type IssueCategory } from '../../../../common/schemas/issues';
-import type { Finding, PatrolDetail } from '../../../../common/schemas/patrols';
+import { issueCategories, zLocation, type IssueCategory } from '../../../../common/schemas/issues';
+import {
+  zFindingCreate,
+  type Finding,
+  type PatrolDetail,
+} from '../../../../common/schemas/patrols';
 import { ListState } from '../../components/list-state';
 import { showServerError } from '../../components/form-errors';
+import { fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
 import { PhotoField, PhotoStrip } from '../issues/photo-field';
 import { PhoneActionBar } from '../people/phone-action-bar';
 import { useGridPlaces, usePatrol, usePatrolWrites } from './patrols-api';
 import { PatrolStatusTag } from './patrols-page';
+
+const finding = schemaRules(zFindingCreate);
+/** The form holds the place's words; the API takes them as location.text. */
+const locationRules = fieldRules(zLocation.shape.text.optional());
 
 interface FindingValues {
   description: string;
@@ -260,18 +269,22 @@ function FindingForm({ patrol }: { patrol: PatrolDetail }) {
         <Form.Item
           name="description"
           label={t('patrolUi.description')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          // A finding needs its words (the service's FINDING_TEXT_REQUIRED); a visit does not.
+          rules={[
+            { required: true, whitespace: true, message: t('errors.FINDING_TEXT_REQUIRED') },
+            ...finding.description,
+          ]}
         >
           <Input.TextArea
             rows={3}
-            maxLength={4000}
+            maxLength={maxLengthOf(zFindingCreate.shape.description)}
             placeholder={t('patrolUi.describePlaceholder')}
           />
         </Form.Item>
         <Form.Item name="photoIds" label={t('issueUi.photos.label')}>
           <PhotoField />
         </Form.Item>
-        <Form.Item name="placeId" label={t('patrolUi.place')}>
+        <Form.Item name="placeId" label={t('patrolUi.place')} rules={finding.placeId}>
           <Select
             size={isPhone ? 'large' : undefined}
             allowClear
@@ -281,10 +294,10 @@ function FindingForm({ patrol }: { patrol: PatrolDetail }) {
             options={(places.data ?? []).map((pl) => ({ value: pl.id, label: pl.name }))}
           />
         </Form.Item>
-        <Form.Item name="location" label={t('patrolUi.location')}>
+        <Form.Item name="location" label={t('patrolUi.location')} rules={locationRules}>
           <Input
             size={isPhone ? 'large' : undefined}
-            maxLength={200}
+            maxLength={maxLengthOf(zLocation.shape.text)}
             placeholder={t('patrolUi.locationPlaceholder')}
           />
         </Form.Item>

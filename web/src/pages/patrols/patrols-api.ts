@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   Coverage,
   Finding,
@@ -11,6 +11,8 @@ import type {
 } from '../../../../common/schemas/patrols';
 import type { Place } from '../../../../common/schemas/places';
 import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const patrolsKey = ['patrols'] as const;
 const patrolKey = (id: string) => [...patrolsKey, 'one', id] as const;
@@ -22,13 +24,8 @@ export type PatrolListQuery = {
   pageSize: number;
 };
 
-export function usePatrolPage(query: PatrolListQuery) {
-  return useQuery({
-    queryKey: [...patrolsKey, 'list', query],
-    queryFn: () =>
-      apiGet<{ items: Patrol[]; total: number; page: number; pageSize: number }>('/patrols', query),
-    placeholderData: keepPreviousData,
-  });
+export function usePatrolList(query: PatrolListQuery) {
+  return usePagedRegister<Patrol>([...patrolsKey, 'list'], '/patrols', query);
 }
 
 export function usePatrol(id: string) {
@@ -59,32 +56,35 @@ export function useGridPlaces(gridId: string | undefined) {
 
 /** Every write refreshes the patrols (list, detail, coverage); a report refreshes the issue board. */
 export function usePatrolWrites() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: patrolsKey });
-  return {
-    async start(body: PatrolStart) {
-      const patrol = await apiSend<PatrolDetail>('POST', '/patrols', body);
-      await refresh();
-      return patrol;
-    },
-    async end(id: string, body: PatrolEnd) {
-      const patrol = await apiSend<PatrolDetail>('POST', `/patrols/${id}/end`, body);
-      await refresh();
-      return patrol;
-    },
-    async addFinding(id: string, body: FindingCreate) {
-      const finding = await apiSend<Finding>('POST', `/patrols/${id}/findings`, body);
-      await refresh();
-      return finding;
-    },
-    async report(id: string, findingId: string, body: FindingReport) {
-      const r = await apiSend<{ issueId: string; created: boolean }>(
+  const changes = () => [patrolsKey];
+  const start = useWrite({
+    send: (body: PatrolStart) => apiSend<PatrolDetail>('POST', '/patrols', body),
+    changes,
+  });
+  const end = useWrite({
+    send: ({ id, body }: { id: string; body: PatrolEnd }) =>
+      apiSend<PatrolDetail>('POST', `/patrols/${id}/end`, body),
+    changes,
+  });
+  const addFinding = useWrite({
+    send: ({ id, body }: { id: string; body: FindingCreate }) =>
+      apiSend<Finding>('POST', `/patrols/${id}/findings`, body),
+    changes,
+  });
+  const report = useWrite({
+    send: ({ id, findingId, body }: { id: string; findingId: string; body: FindingReport }) =>
+      apiSend<{ issueId: string; created: boolean }>(
         'POST',
         `/patrols/${id}/findings/${findingId}/report`,
         body,
-      );
-      await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: ['issues'] })]);
-      return r;
-    },
+      ),
+    changes: () => [patrolsKey, ['issues']],
+  });
+  return {
+    start: start.mutateAsync,
+    end: (id: string, body: PatrolEnd) => end.mutateAsync({ id, body }),
+    addFinding: (id: string, body: FindingCreate) => addFinding.mutateAsync({ id, body }),
+    report: (id: string, findingId: string, body: FindingReport) =>
+      report.mutateAsync({ id, findingId, body }),
   };
 }

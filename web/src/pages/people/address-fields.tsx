@@ -1,9 +1,14 @@
 import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
+import { zAddress } from '../../../../common/schemas/people';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { useOrgTree } from '../org/org-api';
+
+const rules = schemaRules(zAddress);
+const max = (field: keyof typeof zAddress.shape) => maxLengthOf(zAddress.shape[field]);
 
 export interface AddressValues {
   gridId: string;
@@ -34,11 +39,7 @@ export function AddressFieldItems() {
   return (
     <Row gutter={isPhone ? 8 : 16}>
       <Col span={24}>
-        <Form.Item
-          name="gridId"
-          label={t('people.fields.grid')}
-          rules={[{ required: true, message: t('people.forms.gridRequired') }]}
-        >
+        <Form.Item name="gridId" label={t('people.fields.grid')} rules={rules.gridId}>
           <OrgUnitSelect
             tree={tree.data ?? []}
             loading={tree.isPending}
@@ -49,28 +50,18 @@ export function AddressFieldItems() {
         </Form.Item>
       </Col>
       <Col span={8}>
-        <Form.Item
-          name="building"
-          label={t('people.fields.building')}
-          rules={[
-            { required: true, whitespace: true, message: t('people.forms.buildingRequired') },
-          ]}
-        >
-          <Input maxLength={20} />
+        <Form.Item name="building" label={t('people.fields.building')} rules={rules.building}>
+          <Input maxLength={max('building')} />
         </Form.Item>
       </Col>
       <Col span={8}>
-        <Form.Item name="unitNo" label={t('people.fields.unitNo')}>
-          <Input maxLength={10} />
+        <Form.Item name="unitNo" label={t('people.fields.unitNo')} rules={rules.unitNo}>
+          <Input maxLength={max('unitNo')} />
         </Form.Item>
       </Col>
       <Col span={8}>
-        <Form.Item
-          name="room"
-          label={t('people.fields.room')}
-          rules={[{ required: true, whitespace: true, message: t('people.forms.roomRequired') }]}
-        >
-          <Input maxLength={20} />
+        <Form.Item name="room" label={t('people.fields.room')} rules={rules.room}>
+          <Input maxLength={max('room')} />
         </Form.Item>
       </Col>
     </Row>

@@ -2,8 +2,14 @@ import { useNavigate } from 'react-router';
 import { App, Checkbox, Divider, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import type { Household, Resident } from '../../../../common/schemas/people';
+import {
+  zChangeHead,
+  zSplitHousehold,
+  type Household,
+  type Resident,
+} from '../../../../common/schemas/people';
 import { FormModal } from '../../components/form-modal';
+import { fieldRules, schemaRules } from '../../components/zod-form';
 import { AddressFieldItems, toAddress, type AddressValues } from './address-fields';
 import {
   factsOf,
@@ -67,6 +73,10 @@ interface DialogProps {
   onClose: () => void;
 }
 
+const changeHeadRules = schemaRules(zChangeHead);
+const relationRules = fieldRules(zChangeHead.shape.relations.unwrap().valueType);
+const splitRules = schemaRules(zSplitHousehold);
+
 const livingOf = (h: Household) => h.members.filter((m) => m.status === 'living');
 
 interface ChangeHeadValues {
@@ -112,7 +122,7 @@ function ChangeHeadDialog({ household: h, open, onClose }: DialogProps) {
       <Form.Item
         name="residentId"
         label={t('people.forms.newHead')}
-        rules={[{ required: true, message: t('people.forms.newHeadRequired') }]}
+        rules={changeHeadRules.residentId}
       >
         <Select
           options={living
@@ -126,12 +136,7 @@ function ChangeHeadDialog({ household: h, open, onClose }: DialogProps) {
             {t('people.forms.relationsToNewHead')}
           </Divider>
           {others.map((m) => (
-            <Form.Item
-              key={m.id}
-              name={['relations', m.id]}
-              label={m.name}
-              rules={[{ required: true, message: t('people.forms.relationRequired') }]}
-            >
+            <Form.Item key={m.id} name={['relations', m.id]} label={m.name} rules={relationRules}>
               <Select options={options.relations} />
             </Form.Item>
           ))}
@@ -193,14 +198,7 @@ function SplitDialog({ household: h, open, onClose }: DialogProps) {
       <Form.Item
         name="residentIds"
         label={t('people.forms.splitMembers')}
-        rules={[
-          {
-            required: true,
-            type: 'array',
-            min: 1,
-            message: t('people.forms.splitMembersRequired'),
-          },
-        ]}
+        rules={splitRules.residentIds}
       >
         <Checkbox.Group
           className="member-checks"
@@ -212,7 +210,8 @@ function SplitDialog({ household: h, open, onClose }: DialogProps) {
         label={t('people.forms.splitHead')}
         dependencies={['residentIds']}
         rules={[
-          { required: true, message: t('people.forms.splitHeadRequired') },
+          ...splitRules.headResidentId,
+          // One of those who leave: a rule across the two fields, the form's own.
           ({ getFieldValue }) => ({
             validator: async (_, value?: string) => {
               const ids = (getFieldValue('residentIds') as string[] | undefined) ?? [];

@@ -1,6 +1,11 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Household, HouseholdUpdate } from '../../../../common/schemas/people';
+import {
+  zHouseholdFields,
+  type Household,
+  type HouseholdUpdate,
+} from '../../../../common/schemas/people';
+import { fieldRules, maxLengthOf } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { usePeopleOptions } from './people-options';
 
@@ -49,8 +54,15 @@ export function HouseholdFactItems() {
         </Form.Item>
       </Col>
       <Col span={24}>
-        <Form.Item name="notes" label={t('people.fields.notes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        <Form.Item
+          name="notes"
+          label={t('people.fields.notes')}
+          rules={fieldRules(zHouseholdFields.shape.notes)}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={maxLengthOf(zHouseholdFields.shape.notes)}
+          />
         </Form.Item>
       </Col>
     </Row>

@@ -1,17 +1,17 @@
 import type { ReactNode } from 'react';
 import { Card, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { resources } from '../../../../common/i18n';
+import { messages as peopleWords } from '../../../../common/i18n/zh-CN/people';
 import type { HistoryEntry, Household } from '../../../../common/schemas/people';
 import { useActorText } from '../../components/actor-name';
 import { ListState } from '../../components/list-state';
 import { formatTime } from '../../i18n';
 import { useHistory } from './people-api';
 
-type Messages = (typeof resources)['zh-CN']['people'];
+type Messages = (typeof peopleWords)['people'];
 const known = <T extends object>(o: T, key: string | null): key is Extract<keyof T, string> =>
   key !== null && Object.hasOwn(o, key);
-const people = resources['zh-CN'].people;
+const people = peopleWords.people;
 
 const sourceColors: Record<HistoryEntry['sourceType'], string> = {
   manual: 'blue',

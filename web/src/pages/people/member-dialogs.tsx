@@ -4,9 +4,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { ageOn } from '../../../../common/people';
-import type { Household, Resident } from '../../../../common/schemas/people';
+import { zRemoveMember, type Household, type Resident } from '../../../../common/schemas/people';
 import { shanghaiToday } from '../../../../common/time';
 import { FormModal } from '../../components/form-modal';
+import { fieldRules } from '../../components/zod-form';
 import { useHouseholdWrites } from './people-api';
 import { useRevealed } from './revealed';
 import {
@@ -148,7 +149,11 @@ export function RemoveMemberDialog({ household, member, open, onClose }: MemberP
           className="gap-bottom"
         />
       )}
-      <Form.Item name="reason" label={t('people.forms.removeReason')}>
+      <Form.Item
+        name="reason"
+        label={t('people.forms.removeReason')}
+        rules={fieldRules(zRemoveMember.shape.reason)}
+      >
         <Radio.Group
           disabled={headBlocked}
           options={[

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Consent,
@@ -18,20 +18,18 @@ import type {
   zReveal,
   zSplitHousehold,
 } from '../../../../common/schemas/people';
-import { ApiError, apiGet, apiSend } from '../../api';
+import { apiGet, apiSend } from '../../api';
+import { useCursorRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const residentsKey = ['residents'] as const;
 const householdsKey = ['households'] as const;
 
 export type ResidentPage = z.infer<typeof zResidentPage>;
 
-export function useResidentPage(query: Partial<ResidentQuery>) {
-  return useQuery({
-    queryKey: [...residentsKey, 'list', query],
-    queryFn: () => apiGet<ResidentPage>('/residents', query),
-    // Keeps the rows on screen while the next page loads instead of flashing a skeleton.
-    placeholderData: keepPreviousData,
-  });
+/** The register pages by cursor: a deep page costs what the first does. */
+export function useResidentList(query: Omit<Partial<ResidentQuery>, 'page' | 'cursor'>) {
+  return useCursorRegister<Resident>([...residentsKey, 'list'], '/residents', query);
 }
 
 export const householdKey = (id: string) => [...householdsKey, id] as const;
@@ -84,15 +82,21 @@ export function useSensitiveAccess() {
 export type SensitiveField = z.infer<typeof zReveal>['field'];
 
 /** Break the glass: the whole value of one masked field, after a reason the server keeps. */
-export function revealField(residentId: string, field: SensitiveField, reason: string) {
-  return apiSend<{ field: string; value: string | null }>(
-    'POST',
-    `/residents/${residentId}/reveal`,
-    { field, reason },
-  );
+export function useRevealField() {
+  return useWrite({
+    send: ({ residentId, ...body }: { residentId: string } & z.input<typeof zReveal>) =>
+      apiSend<{ field: string; value: string | null }>(
+        'POST',
+        `/residents/${residentId}/reveal`,
+        body,
+      ),
+    // The supervisor's review lists every opening.
+    changes: () => [['sensitive-access']],
+  });
 }
 
 type Body<T extends z.ZodType> = z.input<T>;
+type Write = { method: 'POST' | 'PATCH'; path: string; body: unknown };
 
 /**
  * The household's writes. Each answers the household as it now is, which goes straight into the
@@ -100,67 +104,57 @@ type Body<T extends z.ZodType> = z.input<T>;
  * household too, so the user sees what changed before submitting again.
  */
 export function useHouseholdWrites(id: string) {
-  const queryClient = useQueryClient();
-  const refreshAround = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: [...householdKey(id), 'history'] }),
-      queryClient.invalidateQueries({ queryKey: residentsKey }),
-    ]);
-  async function write(method: 'POST' | 'PATCH', path: string, body: unknown) {
-    try {
-      const household = await apiSend<Household>(method, path, body);
-      queryClient.setQueryData(householdKey(id), household);
-      await refreshAround();
-      return household;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409)
-        void queryClient.invalidateQueries({ queryKey: householdKey(id) });
-      throw error;
-    }
-  }
+  const around = [[...householdKey(id), 'history'], residentsKey] as const;
+  const changes = (_: unknown, answer: unknown) =>
+    answer === undefined ? [householdKey(id)] : around;
+  const write = useWrite({
+    send: ({ method, path, body }: Write) => apiSend<Household>(method, path, body),
+    changes,
+    onAnswer: (household, _, client) => client.setQueryData(householdKey(id), household),
+  });
+  const split = useWrite({
+    send: (body: Body<typeof zSplitHousehold>) =>
+      apiSend<{ from: Household; to: Household }>('POST', `/households/${id}/split`, body),
+    changes,
+    onAnswer: (result, _, client) => {
+      client.setQueryData(householdKey(id), result.from);
+      client.setQueryData(householdKey(result.to.id), result.to);
+    },
+  });
+  const consent = useRecordConsent();
+  const send = (method: Write['method'], path: string, body: unknown) =>
+    write.mutateAsync({ method, path, body });
   return {
-    update: (body: HouseholdUpdate) => write('PATCH', `/households/${id}`, body),
+    update: (body: HouseholdUpdate) => send('PATCH', `/households/${id}`, body),
     updateResident: (residentId: string, body: ResidentUpdate) =>
-      write('PATCH', `/residents/${residentId}`, body),
-    addMember: (body: Body<typeof zAddMember>) => write('POST', `/households/${id}/members`, body),
+      send('PATCH', `/residents/${residentId}`, body),
+    addMember: (body: Body<typeof zAddMember>) => send('POST', `/households/${id}/members`, body),
     removeMember: (body: Body<typeof zRemoveMember>) =>
-      write('POST', `/households/${id}/remove-member`, body),
+      send('POST', `/households/${id}/remove-member`, body),
     changeHead: (body: Body<typeof zChangeHead>) =>
-      write('POST', `/households/${id}/change-head`, body),
-    move: (body: Body<typeof zMoveHousehold>) => write('POST', `/households/${id}/move`, body),
-    split: async (body: Body<typeof zSplitHousehold>) => {
-      try {
-        const result = await apiSend<{ from: Household; to: Household }>(
-          'POST',
-          `/households/${id}/split`,
-          body,
-        );
-        queryClient.setQueryData(householdKey(id), result.from);
-        queryClient.setQueryData(householdKey(result.to.id), result.to);
-        await refreshAround();
-        return result;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409)
-          void queryClient.invalidateQueries({ queryKey: householdKey(id) });
-        throw error;
-      }
-    },
-    recordConsent: async (residentId: string, body: Body<typeof zConsentCreate>) => {
-      const consent = await apiSend<Consent>('POST', `/residents/${residentId}/consents`, body);
-      await queryClient.invalidateQueries({ queryKey: [...residentsKey, residentId, 'consents'] });
-      return consent;
-    },
+      send('POST', `/households/${id}/change-head`, body),
+    move: (body: Body<typeof zMoveHousehold>) => send('POST', `/households/${id}/move`, body),
+    split: split.mutateAsync,
+    recordConsent: (residentId: string, body: Body<typeof zConsentCreate>) =>
+      consent.mutateAsync({ residentId, body }),
   };
 }
 
+/** A resident's consent to processing sensitive data (the household page, or before a case opens). */
+export function useRecordConsent() {
+  return useWrite({
+    send: ({ residentId, body }: { residentId: string; body: Body<typeof zConsentCreate> }) =>
+      apiSend<Consent>('POST', `/residents/${residentId}/consents`, body),
+    changes: ({ residentId }) => [[...residentsKey, residentId, 'consents']],
+  });
+}
+
 export function useCreateHousehold() {
-  const queryClient = useQueryClient();
-  return async (body: HouseholdCreate) => {
-    const household = await apiSend<Household>('POST', '/households', body);
-    queryClient.setQueryData(householdKey(household.id), household);
-    await queryClient.invalidateQueries({ queryKey: residentsKey });
-    return household;
-  };
+  return useWrite({
+    send: (body: HouseholdCreate) => apiSend<Household>('POST', '/households', body),
+    changes: () => [residentsKey],
+    onAnswer: (household, _, client) => client.setQueryData(householdKey(household.id), household),
+  }).mutateAsync;
 }
 
 export function useInvalidateResidents() {

@@ -9,15 +9,20 @@ import {
   type CareTag,
 } from '../../../../common/people';
 import {
+  zAddMember,
   zResidentFields,
   type Resident,
   type ResidentFields,
 } from '../../../../common/schemas/people';
 import { shanghaiToday } from '../../../../common/time';
-import { zodRule } from '../../components/form-errors';
+import { fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { usePeopleOptions } from './people-options';
 import type { SensitiveField } from './people-api';
+
+const rules = schemaRules(zResidentFields);
+const max = (field: keyof typeof zResidentFields.shape) =>
+  maxLengthOf(zResidentFields.shape[field]);
 
 export interface ResidentFormValues {
   name: string;
@@ -146,12 +151,8 @@ export function ResidentFieldItems({ form, modes, withRelation }: Props) {
   return (
     <Row gutter={16}>
       <Col span={span}>
-        <Form.Item
-          name="name"
-          label={t('people.fields.name')}
-          rules={[{ required: true, whitespace: true, message: t('people.forms.nameRequired') }]}
-        >
-          <Input maxLength={40} autoComplete="off" />
+        <Form.Item name="name" label={t('people.fields.name')} rules={rules.name}>
+          <Input maxLength={max('name')} autoComplete="off" />
         </Form.Item>
       </Col>
       {withRelation && (
@@ -159,7 +160,7 @@ export function ResidentFieldItems({ form, modes, withRelation }: Props) {
           <Form.Item
             name="relationToHead"
             label={t('people.fields.relationToHead')}
-            rules={[{ required: true, message: t('people.forms.relationRequired') }]}
+            rules={fieldRules(zAddMember.shape.relationToHead)}
           >
             <Select options={options.relations} />
           </Form.Item>
@@ -170,16 +171,7 @@ export function ResidentFieldItems({ form, modes, withRelation }: Props) {
           name="idNumber"
           label={t('people.fields.idNumber')}
           extra={keepHint('idNumber') ?? t('people.forms.idNumberHint')}
-          rules={[
-            {
-              validator: async (_, value?: string) => {
-                const id = value?.trim().toUpperCase();
-                if (!id) return;
-                if (!/^\d{17}[\dX]$/.test(id)) throw new Error(t('people.forms.idNumberFormat'));
-                if (!idNumberValid(id)) throw new Error(t('people.forms.idNumberCheck'));
-              },
-            },
-          ]}
+          rules={rules.idNumber}
         >
           <Input
             maxLength={18}
@@ -195,7 +187,7 @@ export function ResidentFieldItems({ form, modes, withRelation }: Props) {
           name="phone"
           label={t('people.fields.phone')}
           extra={keepHint('phone')}
-          rules={[zodRule(zResidentFields.shape.phone, t('people.forms.phoneInvalid'))]}
+          rules={rules.phone}
         >
           <Input
             inputMode="tel"
@@ -211,8 +203,8 @@ export function ResidentFieldItems({ form, modes, withRelation }: Props) {
         </Form.Item>
       </Col>
       <Col span={isPhone ? 12 : 6}>
-        <Form.Item name="ethnicity" label={t('people.fields.ethnicity')}>
-          <Input maxLength={20} />
+        <Form.Item name="ethnicity" label={t('people.fields.ethnicity')} rules={rules.ethnicity}>
+          <Input maxLength={max('ethnicity')} />
         </Form.Item>
       </Col>
       <Col span={span}>
@@ -245,10 +237,11 @@ export function ResidentFieldItems({ form, modes, withRelation }: Props) {
           name="healthNotes"
           label={t('people.fields.healthNotes')}
           extra={keepHint('healthNotes')}
+          rules={rules.healthNotes}
         >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={2000}
+            maxLength={max('healthNotes')}
             disabled={modes.healthNotes.kind === 'hidden'}
           />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import type { TableProps } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +16,11 @@ function Masked({ r, field }: { r: Resident; field: 'idNumber' | 'phone' }) {
   );
 }
 
-export function ResidentTable({ items, loading }: { items: Resident[]; loading: boolean }) {
+/** The register's columns on the desk. */
+export function useResidentColumns(): TableProps<Resident>['columns'] {
   const { t } = useTranslation();
   const genderAge = useGenderAge();
-  const columns: TableProps<Resident>['columns'] = [
+  return [
     {
       key: 'name',
       title: t('people.columns.name'),
@@ -62,48 +63,32 @@ export function ResidentTable({ items, loading }: { items: Resident[]; loading: 
       render: (_, r) => <ResidentStatusTag status={r.status} />,
     },
   ];
-  return (
-    <Table<Resident>
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 940 }}
-      size="middle"
-      className="resident-table"
-    />
-  );
 }
 
 /** On the phone a resident is a card; the whole card is the way to the household. */
-export function ResidentCards({ items }: { items: Resident[] }) {
+export function ResidentCard({ r }: { r: Resident }) {
   const { t } = useTranslation();
   const genderAge = useGenderAge();
   return (
-    <div className="card-list">
-      {items.map((r) => (
-        <Link key={r.id} to={householdPath(r)} className="resident-card-link">
-          <Card size="small" className="resident-card">
-            <div className="resident-card-head">
-              <strong>{r.name}</strong>
-              <span className="muted">{genderAge(r)}</span>
-              <ResidentStatusTag status={r.status} />
-              <RightOutlined className="resident-card-arrow" />
-            </div>
-            <div className="resident-card-address">{r.address}</div>
-            <CareTagChips tags={r.careTags} />
-            <div className="resident-card-ids muted small">
-              <span>
-                {t('people.columns.idNumber')} <Masked r={r} field="idNumber" />
-              </span>
-              <span>
-                {t('people.columns.phone')} <Masked r={r} field="phone" />
-              </span>
-            </div>
-          </Card>
-        </Link>
-      ))}
-    </div>
+    <Link to={householdPath(r)} className="resident-card-link">
+      <Card size="small" className="resident-card">
+        <div className="resident-card-head">
+          <strong>{r.name}</strong>
+          <span className="muted">{genderAge(r)}</span>
+          <ResidentStatusTag status={r.status} />
+          <RightOutlined className="resident-card-arrow" />
+        </div>
+        <div className="resident-card-address">{r.address}</div>
+        <CareTagChips tags={r.careTags} />
+        <div className="resident-card-ids muted small">
+          <span>
+            {t('people.columns.idNumber')} <Masked r={r} field="idNumber" />
+          </span>
+          <span>
+            {t('people.columns.phone')} <Masked r={r} field="phone" />
+          </span>
+        </div>
+      </Card>
+    </Link>
   );
 }

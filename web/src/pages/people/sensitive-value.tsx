@@ -2,10 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { App, Button, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { EyeOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Sensitive } from '../../../../common/schemas/people';
+import { zReveal, type Sensitive } from '../../../../common/schemas/people';
 import { showServerError } from '../../components/form-errors';
+import { fieldRules, maxLengthOf } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
-import { revealField, type SensitiveField } from './people-api';
+import { useRevealField, type SensitiveField } from './people-api';
 import { useRevealed } from './revealed';
 
 interface Props {
@@ -98,17 +99,14 @@ function RevealDialog({ open, residentId, field, onClose, onRevealed }: DialogPr
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
+  const reveal = useRevealField();
   const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
     try {
-      const result = await revealField(residentId, field, reason.trim());
+      const result = await reveal.mutateAsync({ residentId, field, reason: reason.trim() });
       onRevealed(result.value);
       onClose();
     } catch (error) {
       showServerError(form, error, (text) => void message.error(text));
-    } finally {
-      setBusy(false);
     }
   };
   const fieldName = t(`people.fields.${field}`);
@@ -118,7 +116,7 @@ function RevealDialog({ open, residentId, field, onClose, onRevealed }: DialogPr
       title={t('people.sensitive.revealTitle', { field: fieldName })}
       okText={t('people.sensitive.confirm')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={reveal.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -136,12 +134,13 @@ function RevealDialog({ open, residentId, field, onClose, onRevealed }: DialogPr
         <Form.Item
           name="reason"
           label={t('people.sensitive.reason')}
-          rules={[
-            { required: true, whitespace: true, message: t('people.sensitive.reasonRequired') },
-            { min: 4, message: t('people.sensitive.reasonRequired') },
-          ]}
+          rules={fieldRules(zReveal.shape.reason)}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} showCount />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            maxLength={maxLengthOf(zReveal.shape.reason)}
+            showCount
+          />
         </Form.Item>
         <div className="muted small">{t('people.sensitive.quickReasons')}</div>
         <Space size={[8, 8]} wrap className="quick-reasons">

@@ -1,18 +1,23 @@
 import { Button, Form, Input, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import {
   checklistTopics,
   photoRequirements,
+  zChecklistCreate,
+  zChecklistItemInput,
   type Checklist,
   type ChecklistCreate,
 } from '../../../../common/schemas/places';
-import { apiSend } from '../../api';
 import { FormModal } from '../../components/form-modal';
+import { fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
+import { useSaveChecklist } from './places-api';
 
 type Values = Pick<ChecklistCreate, 'name' | 'topic' | 'description' | 'items'>;
+const rules = schemaRules(zChecklistCreate);
+const item = schemaRules(zChecklistItemInput);
+const max = maxLengthOf;
 
 /**
  * 新建 / 编辑检查表. Saving an edit makes a new version on the server; inspections already done keep
@@ -27,13 +32,13 @@ export function ChecklistFormDialog(props: {
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
+  const save = useSaveChecklist();
   const c = props.checklist;
   const submit = async (values: Values) => {
-    const saved = c
-      ? await apiSend<Checklist>('PUT', `/checklists/${c.id}`, { ...values, version: c.version })
-      : await apiSend<Checklist>('POST', '/checklists', { ...values, id: uuidv7() });
-    await queryClient.invalidateQueries({ queryKey: ['checklists'] });
+    const saved = await save.mutateAsync({
+      checklist: c,
+      body: { ...values, id: c ? undefined : uuidv7() },
+    });
     props.onSaved?.(saved);
   };
   return (
@@ -51,10 +56,10 @@ export function ChecklistFormDialog(props: {
           : { topic: 'other', items: [{ text: '', photoRequired: 'never' }] }
       }
     >
-      <Form.Item name="name" label={t('placeUi.checklists.name')} rules={[{ required: true }]}>
-        <Input maxLength={60} />
+      <Form.Item name="name" label={t('placeUi.checklists.name')} rules={rules.name}>
+        <Input maxLength={max(zChecklistCreate.shape.name)} />
       </Form.Item>
-      <Form.Item name="topic" label={t('placeUi.checklists.topic')} rules={[{ required: true }]}>
+      <Form.Item name="topic" label={t('placeUi.checklists.topic')} rules={rules.topic}>
         <Select
           options={checklistTopics.map((v) => ({
             value: v,
@@ -62,11 +67,15 @@ export function ChecklistFormDialog(props: {
           }))}
         />
       </Form.Item>
-      <Form.Item name="description" label={t('placeUi.checklists.description')}>
-        <Input.TextArea rows={2} maxLength={500} />
+      <Form.Item
+        name="description"
+        label={t('placeUi.checklists.description')}
+        rules={rules.description}
+      >
+        <Input.TextArea rows={2} maxLength={max(zChecklistCreate.shape.description)} />
       </Form.Item>
       {c && <p className="muted small">{t('placeUi.checklists.editNote')}</p>}
-      <Form.List name="items">
+      <Form.List name="items" rules={fieldRules(zChecklistCreate.shape.items, { whole: true })}>
         {(fields, { add, remove }) => (
           <>
             {fields.map((field, i) => (
@@ -76,20 +85,17 @@ export function ChecklistFormDialog(props: {
                 <Form.Item name={[field.name, 'id']} hidden>
                   <Input />
                 </Form.Item>
-                <Form.Item
-                  name={[field.name, 'text']}
-                  rules={[{ required: true, message: t('placeUi.checklists.itemRequired') }]}
-                >
+                <Form.Item name={[field.name, 'text']} rules={item.text}>
                   <Input
                     placeholder={t('placeUi.checklists.itemText')}
-                    maxLength={200}
+                    maxLength={max(zChecklistItemInput.shape.text)}
                     style={{ width: 280 }}
                   />
                 </Form.Item>
-                <Form.Item name={[field.name, 'category']}>
+                <Form.Item name={[field.name, 'category']} rules={item.category}>
                   <Input
                     placeholder={t('placeUi.checklists.itemCategory')}
-                    maxLength={40}
+                    maxLength={max(zChecklistItemInput.shape.category)}
                     style={{ width: 120 }}
                   />
                 </Form.Item>

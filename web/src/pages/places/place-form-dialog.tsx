@@ -1,14 +1,22 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { placeCategories, type Place, type PlaceCreate } from '../../../../common/schemas/places';
+import {
+  placeCategories,
+  zPlaceCreate,
+  type Place,
+  type PlaceCreate,
+} from '../../../../common/schemas/places';
 import type { OrgTreeNode } from '../../../../common/schemas/org';
 import { FormModal } from '../../components/form-modal';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { boundsOf, fieldRules, maxLengthOf, schemaRules } from '../../components/zod-form';
 import { useOrgTree } from '../org/org-api';
 import { indexTree } from '../org/org-tree-utils';
 import { usePlaceWrites } from './places-api';
 
 type Values = PlaceCreate;
+const rules = schemaRules(zPlaceCreate);
+const max = (field: keyof typeof zPlaceCreate.shape) => maxLengthOf(zPlaceCreate.shape[field]);
 
 /** 新增 / 编辑场所: the grid is picked from the caller's own part of the org tree. */
 export function PlaceFormDialog({
@@ -31,6 +39,10 @@ export function PlaceFormDialog({
     (u) => u.kind === 'grid' && u.status === 'active',
   );
   const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+  // A masked phone left as it was is not sent, so it is not checked either.
+  const phoneRules = fieldRules(zPlaceCreate.shape.phone, {
+    from: (v: string) => (place?.phoneMasked && v === place.phone ? undefined : v),
+  });
 
   const submit = async (values: Values) => {
     const input = {
@@ -77,15 +89,15 @@ export function PlaceFormDialog({
             { gridId: grids.length === 1 ? grids[0].id : undefined }
       }
     >
-      <Form.Item name="name" label={t('places.fields.name')} rules={[{ required: true, max: 100 }]}>
-        <Input maxLength={100} />
+      <Form.Item name="name" label={t('places.fields.name')} rules={rules.name}>
+        <Input maxLength={max('name')} />
       </Form.Item>
-      <Form.Item name="category" label={t('places.fields.category')} rules={[{ required: true }]}>
+      <Form.Item name="category" label={t('places.fields.category')} rules={rules.category}>
         <Select
           options={placeCategories.map((c) => ({ value: c, label: t(`places.categories.${c}`) }))}
         />
       </Form.Item>
-      <Form.Item name="gridId" label={t('places.fields.grid')} rules={[{ required: true }]}>
+      <Form.Item name="gridId" label={t('places.fields.grid')} rules={rules.gridId}>
         <OrgUnitSelect
           tree={tree.data ?? []}
           loading={tree.isPending}
@@ -93,51 +105,36 @@ export function PlaceFormDialog({
           placeholder={t('placeUi.form.gridPlaceholder')}
         />
       </Form.Item>
-      <Form.Item
-        name="address"
-        label={t('places.fields.address')}
-        rules={[{ required: true, max: 200 }]}
-      >
-        <Input maxLength={200} />
+      <Form.Item name="address" label={t('places.fields.address')} rules={rules.address}>
+        <Input maxLength={max('address')} />
       </Form.Item>
-      <Form.Item name="licenceNo" label={t('places.fields.licenceNo')} rules={[{ max: 40 }]}>
-        <Input maxLength={40} />
+      <Form.Item name="licenceNo" label={t('places.fields.licenceNo')} rules={rules.licenceNo}>
+        <Input maxLength={max('licenceNo')} />
       </Form.Item>
       <Form.Item
         name="personInCharge"
         label={t('places.fields.personInCharge')}
-        rules={[{ max: 40 }]}
+        rules={rules.personInCharge}
       >
-        <Input maxLength={40} />
+        <Input maxLength={max('personInCharge')} />
       </Form.Item>
-      <Form.Item
-        name="phone"
-        label={t('places.fields.phone')}
-        rules={[
-          {
-            pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8}|1\d{2}\*{4}\d{4})$/,
-            message: t('placeUi.form.badPhone'),
-          },
-        ]}
-      >
+      <Form.Item name="phone" label={t('places.fields.phone')} rules={phoneRules}>
         <Input inputMode="tel" maxLength={20} />
       </Form.Item>
       <Form.Item label={t('placeUi.form.coordinates')} extra={t('placeUi.form.coordinatesHint')}>
         <Space.Compact block>
-          <Form.Item name="lat" noStyle>
+          <Form.Item name="lat" noStyle rules={rules.lat}>
             <InputNumber
-              min={-90}
-              max={90}
+              {...boundsOf(zPlaceCreate.shape.lat)}
               step={0.000001}
               placeholder={t('places.fields.lat')}
               aria-label={t('places.fields.lat')}
               style={{ width: '50%' }}
             />
           </Form.Item>
-          <Form.Item name="lng" noStyle>
+          <Form.Item name="lng" noStyle rules={rules.lng}>
             <InputNumber
-              min={-180}
-              max={180}
+              {...boundsOf(zPlaceCreate.shape.lng)}
               step={0.000001}
               placeholder={t('places.fields.lng')}
               aria-label={t('places.fields.lng')}

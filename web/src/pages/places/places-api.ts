@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../../common/roles';
 import type {
+  Checklist,
+  ChecklistCreate,
   Place,
   PlaceCreate,
   PlaceHistory,
@@ -8,6 +10,8 @@ import type {
 } from '../../../../common/schemas/places';
 import { apiGet, apiSend } from '../../api';
 import { useMe } from '../../auth';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 /** Mirrors the server's PLACE_WRITERS so read-only callers are not offered forms that would fail. */
 const placeWriters: readonly Role[] = [
@@ -22,6 +26,10 @@ export function useCanWritePlaces(): boolean {
   return me.roles.some((r) => placeWriters.includes(r.role));
 }
 
+export function usePlaceList(query: Record<string, string | number | undefined>) {
+  return usePagedRegister<Place>(['places', 'list'], '/places', query);
+}
+
 export function usePlaceHistory(id: string) {
   return useQuery({
     queryKey: ['places', id, 'history'],
@@ -31,18 +39,35 @@ export function usePlaceHistory(id: string) {
 
 export function usePlaceWrites() {
   const client = useQueryClient();
-  const invalidate = () => client.invalidateQueries({ queryKey: ['places'] });
+  const changes = () => [['places']];
+  const create = useWrite({
+    send: (input: PlaceCreate) => apiSend<Place>('POST', '/places', input),
+    changes,
+  });
+  const update = useWrite({
+    send: ({ id, input }: { id: string; input: PlaceUpdate }) =>
+      apiSend<Place>('PATCH', `/places/${id}`, input),
+    changes,
+  });
   return {
-    invalidate,
-    create: async (input: PlaceCreate) => {
-      const place = await apiSend<Place>('POST', '/places', input);
-      await invalidate();
-      return place;
-    },
-    update: async (id: string, input: PlaceUpdate) => {
-      const place = await apiSend<Place>('PATCH', `/places/${id}`, input);
-      await invalidate();
-      return place;
-    },
+    /** after an import, which writes places outside these mutations */
+    invalidate: () => client.invalidateQueries({ queryKey: ['places'] }),
+    create: create.mutateAsync,
+    update: (id: string, input: PlaceUpdate) => update.mutateAsync({ id, input }),
   };
+}
+
+/** A new checklist, or a new version of one; the lists of checklists are fetched again. */
+export function useSaveChecklist() {
+  return useWrite({
+    send: ({ checklist, body }: { checklist?: Checklist; body: ChecklistCreate }) =>
+      checklist
+        ? apiSend<Checklist>('PUT', `/checklists/${checklist.id}`, {
+            ...body,
+            id: undefined,
+            version: checklist.version,
+          })
+        : apiSend<Checklist>('POST', '/checklists', body),
+    changes: () => [['checklists']],
+  });
 }

@@ -1,9 +1,13 @@
 import { Button, Form, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { zRoleAssignment, zStaffRoles } from '../../../../common/schemas/staff';
 import { grantableRoles, useMe } from '../../auth';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { fieldRules, schemaRules } from '../../components/zod-form';
 import { useOrgTree } from '../org/org-api';
+
+const rules = schemaRules(zRoleAssignment);
 
 /** One row per role assignment: a role and the unit it covers; data scope follows the unit. */
 export function RoleAssignmentsField() {
@@ -15,30 +19,17 @@ export function RoleAssignmentsField() {
     label: t(`roles.${role}`),
   }));
   return (
-    <Form.List
-      name="roles"
-      rules={[
-        {
-          validator: async (_, rows?: unknown[]) => {
-            if (!rows || rows.length === 0) throw new Error(t('staff.rolesRequired'));
-          },
-        },
-      ]}
-    >
+    <Form.List name="roles" rules={fieldRules(zStaffRoles.shape.roles, { whole: true })}>
       {(fields, { add, remove }, { errors }) => (
         <div className="role-rows">
           {fields.map((field) => (
             <div key={field.key} className="role-row">
-              <Form.Item
-                name={[field.name, 'role']}
-                rules={[{ required: true, message: t('staff.roleRequired') }]}
-                className="role-row-role"
-              >
+              <Form.Item name={[field.name, 'role']} rules={rules.role} className="role-row-role">
                 <Select placeholder={t('staff.role')} options={roleOptions} />
               </Form.Item>
               <Form.Item
                 name={[field.name, 'orgUnitId']}
-                rules={[{ required: true, message: t('staff.unitRequired') }]}
+                rules={rules.orgUnitId}
                 className="role-row-unit"
               >
                 <OrgUnitSelect

@@ -1,4 +1,3 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Staff,
   StaffCreate,
@@ -6,46 +5,50 @@ import type {
   StaffRoles,
   StaffUpdate,
 } from '../../../../common/schemas/staff';
-import { ApiError, apiGet, apiSend } from '../../api';
+import { apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const staffKey = ['staff'] as const;
 
-export interface StaffPage {
-  items: Staff[];
-  total: number;
-  page: number;
-  pageSize: number;
+export function useStaffList(query: Partial<StaffQuery>) {
+  return usePagedRegister<Staff>([...staffKey, 'list'], '/staff', query);
 }
 
-export function useStaffPage(query: Partial<StaffQuery>) {
-  return useQuery({
-    queryKey: [...staffKey, 'list', query],
-    queryFn: () => apiGet<StaffPage>('/staff', query),
-    // Keeps the rows on screen while the next page loads instead of flashing a skeleton.
-    placeholderData: keepPreviousData,
-  });
-}
-
+/** The staff writes; each refreshes the staff list, after a 409 too. */
 export function useStaffWrites() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: staffKey });
-  async function write<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown) {
-    try {
-      const result = await apiSend<T>(method, path, body);
-      await refresh();
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) void refresh();
-      throw error;
-    }
-  }
+  const changes = () => [staffKey];
+  const create = useWrite({
+    send: (body: StaffCreate) => apiSend<Staff>('POST', '/staff', body),
+    changes,
+  });
+  const update = useWrite({
+    send: ({ id, body }: { id: string; body: StaffUpdate }) =>
+      apiSend<Staff>('PATCH', `/staff/${id}`, body),
+    changes,
+  });
+  const setRoles = useWrite({
+    send: ({ id, body }: { id: string; body: StaffRoles }) =>
+      apiSend<Staff>('PUT', `/staff/${id}/roles`, body),
+    changes,
+  });
+  const setStatus = useWrite({
+    send: ({ staff, to }: { staff: Staff; to: 'disable' | 'enable' }) =>
+      apiSend<Staff>('POST', `/staff/${staff.id}/${to}`, { version: staff.version }),
+    changes,
+  });
+  const resetPassword = useWrite({
+    send: ({ id, newPassword }: { id: string; newPassword: string }) =>
+      apiSend<{ ok: true }>('POST', `/staff/${id}/reset-password`, { newPassword }),
+    changes,
+  });
   return {
-    create: (body: StaffCreate) => write<Staff>('POST', '/staff', body),
-    update: (id: string, body: StaffUpdate) => write<Staff>('PATCH', `/staff/${id}`, body),
-    setRoles: (id: string, body: StaffRoles) => write<Staff>('PUT', `/staff/${id}/roles`, body),
-    disable: (s: Staff) => write<Staff>('POST', `/staff/${s.id}/disable`, { version: s.version }),
-    enable: (s: Staff) => write<Staff>('POST', `/staff/${s.id}/enable`, { version: s.version }),
+    create: create.mutateAsync,
+    update: (id: string, body: StaffUpdate) => update.mutateAsync({ id, body }),
+    setRoles: (id: string, body: StaffRoles) => setRoles.mutateAsync({ id, body }),
+    disable: (staff: Staff) => setStatus.mutateAsync({ staff, to: 'disable' }),
+    enable: (staff: Staff) => setStatus.mutateAsync({ staff, to: 'enable' }),
     resetPassword: (id: string, newPassword: string) =>
-      write<{ ok: true }>('POST', `/staff/${id}/reset-password`, { newPassword }),
+      resetPassword.mutateAsync({ id, newPassword }),
   };
 }

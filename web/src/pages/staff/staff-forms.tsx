@@ -2,13 +2,15 @@ import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  zPasswordReset,
   zStaffCreate,
   type RoleAssignment,
   type Staff,
   type StaffCreate,
 } from '../../../../common/schemas/staff';
 import { FormModal } from '../../components/form-modal';
-import { passwordRule, zodRule } from '../../components/form-errors';
+import { passwordRule } from '../../components/form-errors';
+import { maxLengthOf, schemaRules } from '../../components/zod-form';
 import { RoleAssignmentsField } from './role-assignments-field';
 import { useStaffWrites } from './staff-api';
 
@@ -24,7 +26,8 @@ interface Props {
 type CreateValues = Omit<StaffCreate, 'id'>;
 type EditValues = { displayName: string; phone?: string };
 
-const phoneField = zStaffCreate.shape.phone.unwrap().unwrap();
+const rules = schemaRules(zStaffCreate);
+const resetRules = schemaRules(zPasswordReset);
 
 export function StaffDialogs({ dialog, staff, onClose, onDone }: Props) {
   const { t } = useTranslation();
@@ -33,13 +36,6 @@ export function StaffDialogs({ dialog, staff, onClose, onDone }: Props) {
   const [editForm] = Form.useForm<EditValues>();
   const [rolesForm] = Form.useForm<{ roles: RoleAssignment[] }>();
   const [resetForm] = Form.useForm<{ newPassword: string }>();
-  const required = { required: true, whitespace: true, message: t('common.required') };
-  const nameRules = [
-    { ...required, message: t('staff.displayNameRequired') },
-    zodRule(zStaffCreate.shape.displayName, t('staff.displayNameRequired')),
-  ];
-  const phoneRules = [zodRule(phoneField, t('staff.phoneInvalid'))];
-
   return (
     <>
       <FormModal
@@ -63,14 +59,14 @@ export function StaffDialogs({ dialog, staff, onClose, onDone }: Props) {
           name="username"
           label={t('staff.username')}
           extra={t('staff.usernameFixed')}
-          rules={[required, zodRule(zStaffCreate.shape.username, t('staff.usernameInvalid'))]}
+          rules={rules.username}
         >
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={32} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('staff.displayName')} rules={nameRules}>
-          <Input maxLength={40} />
+        <Form.Item name="displayName" label={t('staff.displayName')} rules={rules.displayName}>
+          <Input maxLength={maxLengthOf(zStaffCreate.shape.displayName)} />
         </Form.Item>
-        <Form.Item name="phone" label={t('staff.phone')} rules={phoneRules}>
+        <Form.Item name="phone" label={t('staff.phone')} rules={rules.phone}>
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
         <Form.Item
@@ -79,7 +75,7 @@ export function StaffDialogs({ dialog, staff, onClose, onDone }: Props) {
           extra={t('password.hint')}
           dependencies={['username']}
           rules={[
-            { required: true, message: t('common.required') },
+            ...rules.password,
             ({ getFieldValue }) => passwordRule(t, () => getFieldValue('username') as string),
           ]}
         >
@@ -111,10 +107,10 @@ export function StaffDialogs({ dialog, staff, onClose, onDone }: Props) {
             <Form.Item label={t('staff.username')}>
               <Input value={staff.username} disabled />
             </Form.Item>
-            <Form.Item name="displayName" label={t('staff.displayName')} rules={nameRules}>
-              <Input maxLength={40} />
+            <Form.Item name="displayName" label={t('staff.displayName')} rules={rules.displayName}>
+              <Input maxLength={maxLengthOf(zStaffCreate.shape.displayName)} />
             </Form.Item>
-            <Form.Item name="phone" label={t('staff.phone')} rules={phoneRules}>
+            <Form.Item name="phone" label={t('staff.phone')} rules={rules.phone}>
               <Input inputMode="tel" maxLength={11} />
             </Form.Item>
           </FormModal>
@@ -155,10 +151,7 @@ export function StaffDialogs({ dialog, staff, onClose, onDone }: Props) {
               name="newPassword"
               label={t('password.new')}
               extra={t('password.hint')}
-              rules={[
-                { required: true, message: t('common.required') },
-                passwordRule(t, () => staff.username),
-              ]}
+              rules={[...resetRules.newPassword, passwordRule(t, () => staff.username)]}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>

@@ -1,4 +1,4 @@
-import { Card, Space, Table, Tag, Tooltip } from 'antd';
+import { Card, Space, Tag, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import { LockOutlined, PhoneOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,9 @@ import { useScopeLine } from '../../components/role-scope';
 import { StaffActions } from './staff-actions';
 import type { StaffDialog } from './staff-forms';
 
-interface Props {
-  items: Staff[];
+interface StaffRowProps {
+  staff: Staff;
   canWrite: boolean;
-  loading: boolean;
   onDialog: (dialog: StaffDialog, staff: Staff) => void;
   onToggle: (staff: Staff) => Promise<void>;
 }
@@ -61,7 +60,9 @@ function RoleTags({ staff }: { staff: Staff }) {
   );
 }
 
-export function StaffTable({ items, canWrite, loading, onDialog, onToggle }: Props) {
+type Props = Pick<StaffRowProps, 'canWrite' | 'onDialog' | 'onToggle'>;
+
+export function useStaffColumns({ canWrite, onDialog, onToggle }: Props) {
   const { t } = useTranslation();
   const columns: TableProps<Staff>['columns'] = [
     { key: 'username', title: t('staff.username'), dataIndex: 'username', width: 130 },
@@ -83,44 +84,30 @@ export function StaffTable({ items, canWrite, loading, onDialog, onToggle }: Pro
       render: (_, s) => <StaffActions staff={s} onDialog={onDialog} onToggle={onToggle} />,
     });
   }
-  return (
-    <Table<Staff>
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 900 }}
-      size="middle"
-    />
-  );
+  return columns;
 }
 
-export function StaffCards({ items, canWrite, onDialog, onToggle }: Props) {
+export function StaffCard({ staff: s, canWrite, onDialog, onToggle }: StaffRowProps) {
   return (
-    <div className="card-list">
-      {items.map((s) => (
-        <Card key={s.id} size="small" className="staff-card">
-          <div className="staff-card-head">
-            <strong>{s.displayName}</strong>
-            <span className="muted">{s.username}</span>
-          </div>
-          {s.phone && (
-            <a href={`tel:${s.phone}`} className="staff-card-phone">
-              <PhoneOutlined /> {s.phone}
-            </a>
-          )}
-          <RoleTags staff={s} />
-          <div className="gap-top">
-            <StatusTags staff={s} />
-          </div>
-          {canWrite && (
-            <div className="gap-top">
-              <StaffActions staff={s} onDialog={onDialog} onToggle={onToggle} large />
-            </div>
-          )}
-        </Card>
-      ))}
-    </div>
+    <Card size="small" className="staff-card">
+      <div className="staff-card-head">
+        <strong>{s.displayName}</strong>
+        <span className="muted">{s.username}</span>
+      </div>
+      {s.phone && (
+        <a href={`tel:${s.phone}`} className="staff-card-phone">
+          <PhoneOutlined /> {s.phone}
+        </a>
+      )}
+      <RoleTags staff={s} />
+      <div className="gap-top">
+        <StatusTags staff={s} />
+      </div>
+      {canWrite && (
+        <div className="gap-top">
+          <StaffActions staff={s} onDialog={onDialog} onToggle={onToggle} large />
+        </div>
+      )}
+    </Card>
   );
 }

@@ -1,56 +1,29 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { App, Button, Card, Input, Pagination, Select } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { roles, type Role } from '../../../../common/roles';
+import { roles } from '../../../../common/roles';
 import type { Staff, StaffQuery } from '../../../../common/schemas/staff';
 import { isAdmin, useMe } from '../../auth';
-import { ListState } from '../../components/list-state';
-import { OrgUnitSelect } from '../../components/org-unit-select';
-import { useIsPhone } from '../../use-is-phone';
-import { useOrgTree } from '../org/org-api';
-import { useStaffPage, useStaffWrites } from './staff-api';
+import { FilterSearch, FilterSelect, FilterUnit } from '../../components/register/register-filters';
+import { RegisterPage } from '../../components/register/register-page';
+import { useRegisterQuery } from '../../components/register/register-query';
+import { useStaffList, useStaffWrites } from './staff-api';
 import { StaffDialogs, type StaffDialog } from './staff-forms';
-import { StaffCards, StaffTable } from './staff-list';
+import { StaffCard, useStaffColumns } from './staff-list';
 
 const statuses = ['active', 'disabled'] as const;
+const filterKeys = ['q', 'role', 'status', 'orgUnitId'] as const;
+type Filters = Pick<StaffQuery, (typeof filterKeys)[number]>;
 
-/** Filters live in the address so a list can be shared or come back to after an edit. */
-function useStaffQuery() {
-  const [params, setParams] = useSearchParams();
-  const query: Partial<StaffQuery> = {
-    q: params.get('q') ?? undefined,
-    role: (params.get('role') as Role | null) ?? undefined,
-    status: (params.get('status') as StaffQuery['status'] | null) ?? undefined,
-    orgUnitId: params.get('orgUnitId') ?? undefined,
-    page: Number(params.get('page') ?? 1),
-    pageSize: Number(params.get('pageSize') ?? 20),
-  };
-  const update = (changes: Partial<Record<keyof StaffQuery, string | number | undefined>>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined || value === '') next.delete(key);
-        else next.set(key, String(value));
-      }
-      // Any new filter starts again from the first page.
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
-  return { query, update };
-}
-
+/** 人员账号: filters live in the address so a list can be shared or come back to after an edit. */
 export function StaffPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const isPhone = useIsPhone();
   const canWrite = isAdmin(me);
-  const { query, update } = useStaffQuery();
-  const list = useStaffPage(query);
+  const query = useRegisterQuery<Filters>(filterKeys);
+  const list = useStaffList({ ...query.filters, page: query.page, pageSize: query.pageSize });
   const writes = useStaffWrites();
-  const tree = useOrgTree(false);
   const [dialog, setDialog] = useState<StaffDialog>(null);
   const [current, setCurrent] = useState<Staff | null>(null);
 
@@ -71,100 +44,42 @@ export function StaffPage() {
       void message.error(error instanceof Error ? error.message : String(error));
     }
   };
-
-  const items = list.data?.items ?? [];
-  const listProps = {
-    items,
-    canWrite,
-    loading: list.isFetching,
-    onDialog: openDialog,
-    onToggle: toggle,
-  };
+  const rowProps = { canWrite, onDialog: openDialog, onToggle: toggle };
+  const columns = useStaffColumns(rowProps);
 
   return (
-    <Card
-      title={isPhone ? undefined : t('staff.title')}
-      extra={
-        canWrite &&
-        !isPhone && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => openDialog('create', null)}>
-            {t('staff.add')}
-          </Button>
-        )
-      }
-    >
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
-          defaultValue={query.q}
-          placeholder={t('staff.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() })}
-          className="filter-search"
-        />
-        <Select
-          allowClear
-          placeholder={t('staff.roleFilter')}
-          value={query.role}
-          onChange={(role?: Role) => update({ role })}
-          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          className="filter-select"
-          popupMatchSelectWidth={false}
-        />
-        <Select
-          allowClear
-          placeholder={t('staff.statusFilter')}
-          value={query.status}
-          onChange={(status?: string) => update({ status })}
-          options={statuses.map((s) => ({ value: s, label: t(`staff.${s}`) }))}
-          className="filter-select"
-        />
-        <div className="filter-unit">
-          <OrgUnitSelect
-            tree={tree.data ?? []}
-            loading={tree.isPending}
-            allowClear
-            placeholder={t('staff.unitFilter')}
-            value={query.orgUnitId}
-            onChange={(orgUnitId) => update({ orgUnitId })}
+    <RegisterPage
+      title={t('staff.title')}
+      query={query}
+      list={list}
+      mainAction={canWrite && { label: t('staff.add'), onClick: () => openDialog('create', null) }}
+      filters={
+        <>
+          <FilterSearch label={t('staff.searchPlaceholder')} enterButton={false} />
+          <FilterSelect
+            name="role"
+            label={t('staff.roleFilter')}
+            options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
-        </div>
-        {canWrite && isPhone && (
-          <Button
-            type="primary"
-            block
-            icon={<PlusOutlined />}
-            onClick={() => openDialog('create', null)}
-          >
-            {t('staff.add')}
-          </Button>
-        )}
-      </div>
-      <ListState
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        empty={items.length === 0}
-        emptyText={t('staff.empty')}
-        emptyHint={canWrite ? t('staff.emptyHint') : undefined}
-      >
-        {isPhone ? <StaffCards {...listProps} /> : <StaffTable {...listProps} />}
-        <Pagination
-          className="list-pagination"
-          current={list.data?.page ?? query.page}
-          pageSize={list.data?.pageSize ?? query.pageSize}
-          total={list.data?.total ?? 0}
-          showSizeChanger={!isPhone}
-          simple={isPhone}
-          showTotal={(total) => t('common.total', { total })}
-          onChange={(page, pageSize) => update({ page, pageSize })}
-        />
-      </ListState>
+          <FilterSelect
+            name="status"
+            label={t('staff.statusFilter')}
+            options={statuses.map((s) => ({ value: s, label: t(`staff.${s}`) }))}
+          />
+          <FilterUnit name="orgUnitId" label={t('staff.unitFilter')} />
+        </>
+      }
+      columns={columns}
+      table={{ scroll: { x: 900 } }}
+      card={(s) => <StaffCard staff={s} {...rowProps} />}
+      empty={{ text: t('staff.empty'), hint: canWrite ? t('staff.emptyHint') : undefined }}
+    >
       <StaffDialogs
         dialog={dialog}
         staff={current}
         onClose={() => setDialog(null)}
         onDone={(text) => void message.success(text)}
       />
-    </Card>
+    </RegisterPage>
   );
 }

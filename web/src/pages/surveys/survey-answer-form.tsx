@@ -4,6 +4,7 @@ import { StarFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   questionsOf,
+  SURVEY_LIMITS,
   type SurveyAnswerValue,
   type SurveyQuestion,
   type SurveyVersion,
@@ -150,7 +151,7 @@ function QuestionInput({
         <Input.TextArea
           size="large"
           autoSize={{ minRows: 2, maxRows: 6 }}
-          maxLength={2000}
+          maxLength={SURVEY_LIMITS.textAnswer}
           placeholder={t('surveys.answer.textPlaceholder')}
           disabled={disabled}
           value={typeof value === 'string' ? value : undefined}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Survey,
   SurveyAnswerInput,
@@ -10,6 +10,8 @@ import type {
   SurveyVersion,
 } from '../../../../common/schemas/surveys';
 import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const surveysKey = ['surveys'] as const;
 const surveyKey = (id: string) => [...surveysKey, 'one', id] as const;
@@ -22,13 +24,8 @@ export type SurveyListQuery = {
   pageSize: number;
 };
 
-export function useSurveyPage(query: SurveyListQuery) {
-  return useQuery({
-    queryKey: [...surveysKey, 'list', query],
-    queryFn: () =>
-      apiGet<{ items: Survey[]; total: number; page: number; pageSize: number }>('/surveys', query),
-    placeholderData: keepPreviousData,
-  });
+export function useSurveyList(query: SurveyListQuery) {
+  return usePagedRegister<Survey>([...surveysKey, 'list'], '/surveys', query);
 }
 
 export function useSurvey(id: string | undefined) {
@@ -58,35 +55,24 @@ export function useSurveyResults(id: string | undefined, versionId: string | und
   });
 }
 
-/** Every write refreshes the surveys (list, detail, results). */
+type Write = { method: 'POST' | 'PUT'; path: string; body: unknown };
+
+/** Every write refreshes the surveys (list, detail, results); a 409 too. */
 export function useSurveyWrites() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: surveysKey });
+  const write = useWrite({
+    send: ({ method, path, body }: Write) => apiSend<unknown>(method, path, body),
+    changes: () => [surveysKey],
+  });
+  const send = <T>(method: Write['method'], path: string, body: unknown) =>
+    write.mutateAsync({ method, path, body }) as Promise<T>;
   return {
-    async create(body: SurveyCreate) {
-      const survey = await apiSend<SurveyDetail>('POST', '/surveys', body);
-      await refresh();
-      return survey;
-    },
-    async update(id: string, body: SurveyUpdate) {
-      const survey = await apiSend<SurveyDetail>('PUT', `/surveys/${id}`, body);
-      await refresh();
-      return survey;
-    },
-    async publish(id: string, version: number) {
-      const survey = await apiSend<SurveyDetail>('POST', `/surveys/${id}/publish`, { version });
-      await refresh();
-      return survey;
-    },
-    async close(id: string, version: number) {
-      const survey = await apiSend<SurveyDetail>('POST', `/surveys/${id}/close`, { version });
-      await refresh();
-      return survey;
-    },
-    async answer(body: SurveyAnswerInput) {
-      const r = await apiSend<{ id: string; created: boolean }>('POST', '/survey-answers', body);
-      await refresh();
-      return r;
-    },
+    create: (body: SurveyCreate) => send<SurveyDetail>('POST', '/surveys', body),
+    update: (id: string, body: SurveyUpdate) => send<SurveyDetail>('PUT', `/surveys/${id}`, body),
+    publish: (id: string, version: number) =>
+      send<SurveyDetail>('POST', `/surveys/${id}/publish`, { version }),
+    close: (id: string, version: number) =>
+      send<SurveyDetail>('POST', `/surveys/${id}/close`, { version }),
+    answer: (body: SurveyAnswerInput) =>
+      send<{ id: string; created: boolean }>('POST', '/survey-answers', body),
   };
 }

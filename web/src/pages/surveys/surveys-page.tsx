@@ -1,23 +1,20 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, Input, List, Select, Space, Table, Tag } from 'antd';
-import {
-  BarChartOutlined,
-  EditOutlined,
-  FileExcelOutlined,
-  FormOutlined,
-  PlusOutlined,
-} from '@ant-design/icons';
+import { App, Button, Space, Tag } from 'antd';
+import type { TableProps } from 'antd';
+import { BarChartOutlined, EditOutlined, FileExcelOutlined, FormOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../common/roles';
 import { surveyStatuses, type Survey, type SurveyStatus } from '../../../../common/schemas/surveys';
 import { apiDownload } from '../../api';
 import { useMe } from '../../auth';
-import { ListState } from '../../components/list-state';
+import { RegisterCard } from '../../components/register/register-card';
+import { FilterSearch, FilterSelect } from '../../components/register/register-filters';
+import { RegisterPage } from '../../components/register/register-page';
+import { useRegisterQuery } from '../../components/register/register-query';
 import { formatTime } from '../../i18n';
 import { useIsPhone } from '../../use-is-phone';
-import { PhoneActionBar } from '../people/phone-action-bar';
-import { useSurveyPage } from './surveys-api';
+import { useSurveyList, type SurveyListQuery } from './surveys-api';
 
 /** Who builds surveys and who records answers (server: SURVEY_BUILDERS, SURVEY_RECORDERS). */
 export const surveyBuilders: readonly Role[] = ['districtAdmin', 'streetAdmin', 'communityStaff'];
@@ -58,6 +55,9 @@ export function useExportAnswers() {
   return { run, busy };
 }
 
+const filterKeys = ['q', 'status'] as const;
+type Filters = Pick<SurveyListQuery, (typeof filterKeys)[number]>;
+
 /** 问卷台账: the surveys of the caller's units, with results, answering and the answers' Excel. */
 export function SurveysPage() {
   const { t } = useTranslation();
@@ -67,12 +67,8 @@ export function SurveysPage() {
   const has = (roles: readonly Role[]) => me.roles.some((r) => roles.includes(r.role));
   const canBuild = has(surveyBuilders);
   const canRecord = has(surveyRecorders);
-  const [status, setStatus] = useState<SurveyStatus>();
-  const [q, setQ] = useState<string>();
-  const [page, setPage] = useState(1);
-  const pageSize = 20;
-  const list = useSurveyPage({ status, q: q || undefined, page, pageSize });
-  const items = list.data?.items ?? [];
+  const query = useRegisterQuery<Filters>(filterKeys);
+  const list = useSurveyList({ ...query.filters, page: query.page, pageSize: query.pageSize });
   const exporter = useExportAnswers();
 
   const versionText = (s: Survey) =>
@@ -110,141 +106,68 @@ export function SurveysPage() {
       )}
     </Space>
   );
-
-  const create = canBuild && (
-    <Button
-      type="primary"
-      size={isPhone ? 'large' : undefined}
-      block={isPhone}
-      icon={<PlusOutlined />}
-      onClick={() => void navigate('/surveys/new')}
-    >
-      {t('surveys.create')}
-    </Button>
-  );
-
-  const body = (
-    <ListState
-      loading={list.isPending}
-      error={list.error}
-      onRetry={() => void list.refetch()}
-      empty={items.length === 0}
-      emptyText={canBuild ? t('surveys.empty') : t('surveys.emptyAnswerable')}
-    >
-      {isPhone ? (
-        <List
-          dataSource={items}
-          renderItem={(s) => (
-            <List.Item extra={<SurveyStatusTag status={s.status} />}>
-              <List.Item.Meta
-                title={<Link to={`/surveys/${s.id}`}>{s.title}</Link>}
-                description={
-                  <Space direction="vertical" size={8} style={{ width: '100%' }}>
-                    <span>
-                      {s.orgUnit.name} · {versionText(s)} · {t('surveys.columns.answers')}{' '}
-                      {s.answers}
-                    </span>
-                    {actions(s)}
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
-          pagination={
-            (list.data?.total ?? 0) > pageSize
-              ? {
-                  current: page,
-                  pageSize,
-                  total: list.data?.total,
-                  onChange: setPage,
-                  simple: true,
-                }
-              : false
-          }
-        />
-      ) : (
-        <Table<Survey>
-          rowKey="id"
-          dataSource={items}
-          pagination={{ current: page, pageSize, total: list.data?.total, onChange: setPage }}
-          columns={[
-            {
-              title: t('surveys.columns.title'),
-              key: 'title',
-              render: (_, s) => (
-                <Link to={`/surveys/${s.id}`}>
-                  {s.title} {canBuild && s.status !== 'closed' && <EditOutlined />}
-                </Link>
-              ),
-            },
-            {
-              title: t('surveys.columns.unit'),
-              key: 'unit',
-              onCell: nowrap,
-              render: (_, s) => s.orgUnit.name,
-            },
-            {
-              title: t('surveys.columns.status'),
-              key: 'status',
-              render: (_, s) => <SurveyStatusTag status={s.status} />,
-            },
-            {
-              title: t('surveys.columns.version'),
-              key: 'version',
-              render: (_, s) => versionText(s),
-            },
-            { title: t('surveys.columns.answers'), dataIndex: 'answers', align: 'right' },
-            {
-              title: t('surveys.columns.updatedAt'),
-              key: 'updatedAt',
-              onCell: nowrap,
-              render: (_, s) => formatTime(s.updatedAt),
-            },
-            { title: t('surveys.columns.actions'), key: 'actions', render: (_, s) => actions(s) },
-          ]}
-        />
-      )}
-    </ListState>
-  );
+  const columns: TableProps<Survey>['columns'] = [
+    {
+      title: t('surveys.columns.title'),
+      key: 'title',
+      render: (_, s) => (
+        <Link to={`/surveys/${s.id}`}>
+          {s.title} {canBuild && s.status !== 'closed' && <EditOutlined />}
+        </Link>
+      ),
+    },
+    {
+      title: t('surveys.columns.unit'),
+      key: 'unit',
+      onCell: nowrap,
+      render: (_, s) => s.orgUnit.name,
+    },
+    {
+      title: t('surveys.columns.status'),
+      key: 'status',
+      render: (_, s) => <SurveyStatusTag status={s.status} />,
+    },
+    { title: t('surveys.columns.version'), key: 'version', render: (_, s) => versionText(s) },
+    { title: t('surveys.columns.answers'), dataIndex: 'answers', align: 'right' },
+    {
+      title: t('surveys.columns.updatedAt'),
+      key: 'updatedAt',
+      onCell: nowrap,
+      render: (_, s) => formatTime(s.updatedAt),
+    },
+    { title: t('surveys.columns.actions'), key: 'actions', render: (_, s) => actions(s) },
+  ];
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={isPhone ? undefined : t('surveys.listTitle')}
-        extra={!isPhone && create}
-        size={isPhone ? 'small' : undefined}
-      >
-        <Space
-          wrap
-          direction={isPhone ? 'vertical' : 'horizontal'}
-          style={{ marginBottom: 16, width: isPhone ? '100%' : undefined }}
-        >
-          <Input.Search
-            allowClear
-            size={isPhone ? 'large' : undefined}
-            style={{ width: isPhone ? '100%' : 260 }}
-            placeholder={t('surveys.search')}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-          />
-          <Select<SurveyStatus>
-            allowClear
-            size={isPhone ? 'large' : undefined}
-            style={{ width: isPhone ? '100%' : 160 }}
-            placeholder={t('surveys.allStatuses')}
-            value={status}
+    <RegisterPage
+      title={t('surveys.listTitle')}
+      query={query}
+      list={list}
+      mainAction={canBuild && { label: t('surveys.create'), to: '/surveys/new' }}
+      filters={
+        <>
+          <FilterSearch label={t('surveys.search')} />
+          <FilterSelect
+            name="status"
+            label={t('surveys.allStatuses')}
             options={surveyStatuses.map((s) => ({ value: s, label: t(`surveys.statuses.${s}`) }))}
-            onChange={(v?: SurveyStatus) => {
-              setStatus(v);
-              setPage(1);
-            }}
           />
-        </Space>
-        {body}
-      </Card>
-      {isPhone && create && <PhoneActionBar>{create}</PhoneActionBar>}
-    </Space>
+        </>
+      }
+      columns={columns}
+      card={(s) => (
+        <RegisterCard
+          to={`/surveys/${s.id}`}
+          title={s.title}
+          tags={<SurveyStatusTag status={s.status} />}
+          actions={actions(s)}
+        >
+          <div className="muted small">
+            {s.orgUnit.name} · {versionText(s)} · {t('surveys.columns.answers')} {s.answers}
+          </div>
+        </RegisterCard>
+      )}
+      empty={{ text: canBuild ? t('surveys.empty') : t('surveys.emptyAnswerable') }}
+    />
   );
 }

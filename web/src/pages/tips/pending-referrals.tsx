@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, List, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IntakeReferral } from '../../../../common/schemas/tips';
+import { zIntakeReferralDecline, type IntakeReferral } from '../../../../common/schemas/tips';
 import { FormModal } from '../../components/form-modal';
+import { fieldRules, maxLengthOf } from '../../components/zod-form';
 import { formatTime } from '../../i18n';
 import { CaseCreateDialog } from '../cases/case-create-dialog';
 import { useIntakeReferrals, useReferralWrites } from './tips-api';
@@ -115,9 +116,12 @@ export function PendingReferrals({ canTake }: { canTake: boolean }) {
         <Form.Item
           name="reason"
           label={t('tips.referrals.declineReason')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={fieldRules(zIntakeReferralDecline.shape.reason)}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={maxLengthOf(zIntakeReferralDecline.shape.reason)}
+          />
         </Form.Item>
       </FormModal>
     </Card>

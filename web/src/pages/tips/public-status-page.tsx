@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PublicTipStatus } from '../../../../common/schemas/tips';
 import { normaliseTrackingCode, type TipPublicPhase } from '../../../../common/tips';
-import { ApiError, apiSend } from '../../api';
+import { ApiError } from '../../api';
 import { Field, Spinner } from '../../components/plain/field';
 import { useDocumentTitle } from '../../components/plain/use-document-title';
 import { formatTime } from '../../i18n';
 import { PublicFrame } from './public-frame';
-import { publicTipKey, usePublicTip } from './public-api';
+import { usePublicTip, useRatePublicTip } from './public-api';
 
 /** Colour goes with the word, never alone (UX.md: blue in hand, green done, grey closed). */
 const phaseTone: Record<TipPublicPhase, string> = {
@@ -128,30 +127,21 @@ const ratings = [1, 2, 3, 4, 5] as const;
 
 function RateForm({ tip }: { tip: PublicTipStatus }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const rate = useRatePublicTip(tip.trackingCode);
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (saving) return;
+    if (rate.isPending) return;
     if (rating === null) return setError(t('tips.public.rateRequired'));
-    setSaving(true);
     setError(null);
     try {
-      const out = await apiSend<PublicTipStatus>(
-        'POST',
-        `/public/tips/${encodeURIComponent(tip.trackingCode)}/rating`,
-        { rating, comment: comment.trim() || undefined },
-      );
       // The card turns into "your rating", which thanks the resident in words.
-      qc.setQueryData(publicTipKey(tip.trackingCode), out);
+      await rate.mutateAsync({ rating, comment: comment.trim() || undefined });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -197,8 +187,8 @@ function RateForm({ tip }: { tip: PublicTipStatus }) {
           />
         )}
       </Field>
-      <button type="submit" className="btn primary block large" aria-busy={saving}>
-        {saving && <Spinner />}
+      <button type="submit" className="btn primary block large" aria-busy={rate.isPending}>
+        {rate.isPending && <Spinner />}
         {t('tips.public.rateSubmit')}
       </button>
     </form>

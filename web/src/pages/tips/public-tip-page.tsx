@@ -3,11 +3,11 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Challenge } from 'altcha-lib';
 import { tipCategories, tipTopics, type TipCategory, type TipTopic } from '../../../../common/tips';
-import { ApiError, apiGet, apiSend } from '../../api';
+import { ApiError, apiGet } from '../../api';
 import { Field, focusFirstError, Spinner } from '../../components/plain/field';
 import { useDocumentTitle } from '../../components/plain/use-document-title';
 import { copyText, PublicFrame } from './public-frame';
-import { usePublicStreets } from './public-api';
+import { usePublicStreets, useSendPublicTip } from './public-api';
 
 interface Values {
   streetId: string;
@@ -57,6 +57,7 @@ export function PublicTipPage() {
   useDocumentTitle(t('tips.public.title'));
   const formRef = useRef<HTMLFormElement>(null);
   const streets = usePublicStreets();
+  const sendTip = useSendPublicTip();
   const [values, setValues] = useState<Values>(empty);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -74,13 +75,20 @@ export function PublicTipPage() {
     setErrors((e) => ({ ...e, [name]: undefined }));
   };
 
-  const validate = (): Errors => {
+  /**
+   * The API's own checks of each field, in its words. The schema and zod load when the resident
+   * sends, not with the page, which a phone opens first.
+   */
+  const validate = async (): Promise<Errors> => {
+    const [{ zPublicTipCreate }, { fieldProblem }] = await Promise.all([
+      import('../../../../common/schemas/tips'),
+      import('../../components/zod-form'),
+    ]);
     const found: Errors = {};
-    if (!values.streetId) found.streetId = t('common.required');
-    if (!values.description.trim()) found.description = t('common.required');
-    const phone = values.contactPhone.trim();
-    if (phone && !/^[0-9+\-\s]{5,20}$/.test(phone))
-      found.contactPhone = t('tips.public.phoneInvalid');
+    for (const name of Object.keys(values) as FieldName[]) {
+      const problem = fieldProblem(zPublicTipCreate.shape[name], values[name]);
+      if (problem) found[name] = problem;
+    }
     return found;
   };
 
@@ -92,14 +100,23 @@ export function PublicTipPage() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (sending) return;
-    const found = validate();
-    if (Object.keys(found).length > 0) return showErrors(found);
-    setFormError(null);
     setSending('verifying');
+    let found: Errors;
+    try {
+      found = await validate();
+    } catch {
+      setSending(null);
+      return setFormError(t('common.networkError'));
+    }
+    if (Object.keys(found).length > 0) {
+      setSending(null);
+      return showErrors(found);
+    }
+    setFormError(null);
     try {
       const altcha = await solvedChallenge();
       setSending('sending');
-      const r = await apiSend<{ trackingCode: string }>('POST', '/public/tips', {
+      const r = await sendTip.mutateAsync({
         streetId: values.streetId,
         communityId: values.communityId || undefined,
         topic: values.topic,

@@ -8,17 +8,19 @@ import {
   tipCategories,
   tipChannels,
   tipTopics,
+  zTipCreate,
   type TipCategory,
   type TipChannel,
   type TipTopic,
 } from '../../../../common/schemas/tips';
 import { showServerError } from '../../components/form-errors';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { maxLengthOf, requiredRule, schemaRules } from '../../components/zod-form';
 import { useIsPhone } from '../../use-is-phone';
 import { PhotoField } from '../issues/photo-field';
 import { useOrgTree } from '../org/org-api';
 import { PhoneActionBar } from '../people/phone-action-bar';
-import { useTipWrites } from './tips-api';
+import { useCreateTip } from './tips-api';
 
 interface Values {
   channel: Exclude<TipChannel, 'webForm'>;
@@ -31,6 +33,9 @@ interface Values {
   contactPhone?: string;
   photoIds?: string[];
 }
+
+const rules = schemaRules(zTipCreate);
+const max = (field: keyof typeof zTipCreate.shape) => maxLengthOf(zTipCreate.shape[field]);
 
 function findNode(nodes: OrgTreeNode[], id: string): OrgTreeNode | undefined {
   for (const n of nodes) {
@@ -47,9 +52,8 @@ export function TipIntakePage() {
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const tree = useOrgTree(false);
-  const writes = useTipWrites();
+  const create = useCreateTip();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   // One id per form: a resend on a weak signal takes the tip once.
   const [id] = useState(() => uuidv7());
   const span = isPhone ? 24 : 12;
@@ -57,9 +61,8 @@ export function TipIntakePage() {
   const submit = async (v: Values) => {
     const unit = findNode(tree.data ?? [], v.unitId);
     if (!unit) return;
-    setSaving(true);
     try {
-      const tip = await writes.create({
+      const tip = await create.mutateAsync({
         id,
         channel: v.channel,
         streetId: unit.kind === 'street' ? unit.id : unit.parentId!,
@@ -78,8 +81,6 @@ export function TipIntakePage() {
       showServerError(form, error, (text) => void message.error(text), {
         NOT_FOUND: 'unitId',
       });
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -88,7 +89,7 @@ export function TipIntakePage() {
       type="primary"
       size="large"
       block={isPhone}
-      loading={saving}
+      loading={create.isPending}
       onClick={() => form.submit()}
     >
       {t('common.save')}
@@ -109,7 +110,7 @@ export function TipIntakePage() {
       >
         <Row gutter={16}>
           <Col span={span}>
-            <Form.Item name="channel" label={t('tips.fields.channel')}>
+            <Form.Item name="channel" label={t('tips.fields.channel')} rules={rules.channel}>
               <Radio.Group
                 optionType="button"
                 buttonStyle="solid"
@@ -123,7 +124,8 @@ export function TipIntakePage() {
             <Form.Item
               name="unitId"
               label={t('tips.ui.unit')}
-              rules={[{ required: true, message: t('common.required') }]}
+              // The street, or a community of it: the form's one field for the API's two.
+              rules={[requiredRule()]}
             >
               <OrgUnitSelect
                 tree={tree.data ?? []}
@@ -133,7 +135,7 @@ export function TipIntakePage() {
             </Form.Item>
           </Col>
           <Col span={span}>
-            <Form.Item name="topic" label={t('tips.fields.topic')}>
+            <Form.Item name="topic" label={t('tips.fields.topic')} rules={rules.topic}>
               <Radio.Group
                 optionType="button"
                 buttonStyle="solid"
@@ -142,36 +144,44 @@ export function TipIntakePage() {
             </Form.Item>
           </Col>
           <Col span={span}>
-            <Form.Item name="category" label={t('tips.fields.category')}>
+            <Form.Item name="category" label={t('tips.fields.category')} rules={rules.category}>
               <Select
                 options={tipCategories.map((v) => ({ value: v, label: t(`tips.categories.${v}`) }))}
               />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="address" label={t('tips.fields.address')}>
-              <Input maxLength={200} />
+            <Form.Item name="address" label={t('tips.fields.address')} rules={rules.address}>
+              <Input maxLength={max('address')} />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item
               name="description"
               label={t('tips.fields.description')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+              rules={rules.description}
             >
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} showCount />
+              <Input.TextArea
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                maxLength={max('description')}
+                showCount
+              />
             </Form.Item>
           </Col>
           <Col span={span}>
-            <Form.Item name="contactName" label={t('tips.fields.contactName')}>
-              <Input maxLength={50} />
+            <Form.Item
+              name="contactName"
+              label={t('tips.fields.contactName')}
+              rules={rules.contactName}
+            >
+              <Input maxLength={max('contactName')} />
             </Form.Item>
           </Col>
           <Col span={span}>
             <Form.Item
               name="contactPhone"
               label={t('tips.fields.contactPhone')}
-              rules={[{ pattern: /^[0-9+\-\s]{5,20}$/, message: t('tips.public.phoneInvalid') }]}
+              rules={rules.contactPhone}
             >
               <Input inputMode="tel" maxLength={20} />
             </Form.Item>

@@ -1,19 +1,27 @@
 import { Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { useState } from 'react';
 import { issueCategories, type IssueCategory } from '../../../../common/schemas/issues';
 import {
   tipCategories,
   tipTopics,
+  zTipAnswer,
+  zTipClose,
+  zTipConvertCase,
+  zTipConvertIssue,
+  zTipDismiss,
+  zTipTriage,
   type TipCategory,
   type TipDetail,
   type TipTopic,
 } from '../../../../common/schemas/tips';
 import { FormModal } from '../../components/form-modal';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { maxLengthOf, requiredRule, schemaRules } from '../../components/zod-form';
 import { useOrgTree } from '../org/org-api';
-import { useTipWrites, type TipStepPath } from './tips-api';
+import { useTipStep, type TipStepPath } from './tips-api';
 
 export type TipAction = TipDetail['actions'][number];
 const paths: Partial<Record<TipAction, TipStepPath>> = {
@@ -24,6 +32,16 @@ const paths: Partial<Record<TipAction, TipStepPath>> = {
   dismiss: 'dismiss',
   close: 'close',
 };
+
+/** The body each step's route takes; the form's tipCategory is the triage's category. */
+const schemas = {
+  triage: zTipTriage,
+  convertIssue: zTipConvertIssue,
+  convertCase: zTipConvertCase,
+  answer: zTipAnswer,
+  dismiss: zTipDismiss,
+  close: zTipClose,
+} as const;
 
 interface Values {
   topic?: TipTopic;
@@ -51,12 +69,15 @@ export function TipStepDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const writes = useTipWrites();
+  const step = useTipStep(tip.id);
   const tree = useOrgTree(false);
   // Made once per opening, so a resend raises one issue or one referral.
   const [ids] = useState(() => ({ issueId: uuidv7(), referralId: uuidv7() }));
 
-  if (!action || !paths[action]) return null;
+  if (!action || !paths[action] || !(action in schemas)) return null;
+  const schema: z.ZodObject<Record<string, z.ZodType>> = schemas[action as keyof typeof schemas];
+  const rules = schemaRules<Record<string, z.ZodType>>(schema);
+  const max = (field: string) => maxLengthOf(schema.shape[field]);
   const trim = (s?: string) => s?.trim() || undefined;
   const submit = async (v: Values) => {
     const base = {
@@ -79,7 +100,7 @@ export function TipStepDialog({
       body = { ...base, referralId: ids.referralId, name: trim(v.name), need: v.need?.trim() };
     if (action === 'answer') body = { ...base, publicReply: v.publicReply?.trim() ?? '' };
     if (action === 'dismiss') body = { ...base, reason: v.reason?.trim() ?? '' };
-    await writes.step(tip.id, paths[action]!, body);
+    await step.mutateAsync({ path: paths[action]!, body });
   };
   const defaultCategory = (issueCategories as readonly string[]).includes(tip.category)
     ? (tip.category as IssueCategory)
@@ -109,19 +130,23 @@ export function TipStepDialog({
     >
       {action === 'triage' && (
         <>
-          <Form.Item name="topic" label={t('tips.fields.topic')}>
+          <Form.Item name="topic" label={t('tips.fields.topic')} rules={rules.topic}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
               options={tipTopics.map((v) => ({ value: v, label: t(`tips.topics.${v}`) }))}
             />
           </Form.Item>
-          <Form.Item name="tipCategory" label={t('tips.fields.category')}>
+          <Form.Item name="tipCategory" label={t('tips.fields.category')} rules={rules.category}>
             <Select
               options={tipCategories.map((c) => ({ value: c, label: t(`tips.categories.${c}`) }))}
             />
           </Form.Item>
-          <Form.Item name="communityId" label={t('tips.fields.community')}>
+          <Form.Item
+            name="communityId"
+            label={t('tips.fields.community')}
+            rules={rules.communityId}
+          >
             <OrgUnitSelect
               tree={tree.data ?? []}
               loading={tree.isPending}
@@ -132,24 +157,24 @@ export function TipStepDialog({
       )}
       {action === 'convertIssue' && (
         <>
-          <Form.Item
-            name="gridId"
-            label={t('tips.ui.grid')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <Form.Item name="gridId" label={t('tips.ui.grid')} rules={rules.gridId}>
             <OrgUnitSelect
               tree={tree.data ?? []}
               loading={tree.isPending}
               canPick={(n) => n.kind === 'grid' && n.path.includes(`/${tip.streetId}/`)}
             />
           </Form.Item>
-          <Form.Item name="category" label={t('tips.ui.issueCategory')}>
+          <Form.Item name="category" label={t('tips.ui.issueCategory')} rules={rules.category}>
             <Select
               options={issueCategories.map((c) => ({ value: c, label: t(`tips.categories.${c}`) }))}
             />
           </Form.Item>
-          <Form.Item name="description" label={t('tips.ui.issueDescription')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+          <Form.Item
+            name="description"
+            label={t('tips.ui.issueDescription')}
+            rules={rules.description}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={max('description')} />
           </Form.Item>
         </>
       )}
@@ -158,16 +183,13 @@ export function TipStepDialog({
           <Form.Item
             name="name"
             label={t('tips.ui.referralName')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            // The API would take the tip's contact name; the station wants it seen and confirmed.
+            rules={[requiredRule(), ...rules.name]}
           >
-            <Input maxLength={50} />
+            <Input maxLength={max('name')} />
           </Form.Item>
-          <Form.Item
-            name="need"
-            label={t('tips.ui.need')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          <Form.Item name="need" label={t('tips.ui.need')} rules={rules.need}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={max('need')} />
           </Form.Item>
         </>
       )}
@@ -176,25 +198,31 @@ export function TipStepDialog({
           name="reason"
           label={t('tips.ui.reason')}
           extra={t('tips.ui.confirmDismiss')}
-          rules={[{ required: true, whitespace: true, message: t('errors.TIP_REASON_REQUIRED') }]}
+          // Required by the service (TIP_REASON_REQUIRED), not the schema: the form says it alike.
+          rules={[
+            { required: true, whitespace: true, message: t('errors.TIP_REASON_REQUIRED') },
+            ...rules.reason,
+          ]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={max('reason')} />
         </Form.Item>
       ) : (
         <Form.Item
           name="publicReply"
           label={t('tips.ui.publicReply')}
-          rules={
-            action === 'answer'
+          rules={[
+            // Required by the service for an answer (TIP_REPLY_REQUIRED): the form says it alike.
+            ...(action === 'answer'
               ? [{ required: true, whitespace: true, message: t('errors.TIP_REPLY_REQUIRED') }]
-              : []
-          }
+              : []),
+            ...rules.publicReply,
+          ]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={max('publicReply')} />
         </Form.Item>
       )}
-      <Form.Item name="internalNote" label={t('tips.ui.internalNote')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+      <Form.Item name="internalNote" label={t('tips.ui.internalNote')} rules={rules.internalNote}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={max('internalNote')} />
       </Form.Item>
     </FormModal>
   );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   IntakeReferral,
   Tip,
@@ -9,27 +9,22 @@ import type {
   TipTopic,
 } from '../../../../common/schemas/tips';
 import { apiGet, apiSend } from '../../api';
+import { usePagedRegister } from '../../components/register/register-list';
+import { useWrite } from '../../use-write';
 
 const tipsKey = ['tips'] as const;
 
-export interface TipListQuery {
+export type TipListQuery = {
   status?: TipStatus;
   topic?: TipTopic;
   channel?: TipChannel;
   q?: string;
   page: number;
   pageSize: number;
-}
+};
 
-export function useTipPage(query: TipListQuery) {
-  return useQuery({
-    queryKey: [...tipsKey, 'list', query],
-    queryFn: () =>
-      apiGet<{ items: Tip[]; total: number; page: number; pageSize: number }>('/tips', {
-        ...query,
-      }),
-    placeholderData: keepPreviousData,
-  });
+export function useTipList(query: TipListQuery) {
+  return usePagedRegister<Tip>([...tipsKey, 'list'], '/tips', query);
 }
 
 export function useTip(id: string) {
@@ -42,26 +37,24 @@ export function useTip(id: string) {
 export type TipStepPath =
   'triage' | 'convert-issue' | 'convert-case' | 'answer' | 'dismiss' | 'close';
 
-/** Every write refreshes the tips; a conversion refreshes the issue board and referrals too. */
-export function useTipWrites() {
-  const qc = useQueryClient();
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: tipsKey });
-    void qc.invalidateQueries({ queryKey: ['issues'] });
-    void qc.invalidateQueries({ queryKey: referralsKey });
-  };
-  return {
-    create: async (input: TipCreate) => {
-      const tip = await apiSend<TipDetail>('POST', '/tips', input);
-      refresh();
-      return tip;
-    },
-    step: async (id: string, path: TipStepPath, body: object) => {
-      const tip = await apiSend<TipDetail>('POST', `/tips/${id}/${path}`, body);
-      refresh();
-      return tip;
-    },
-  };
+/** What a tip's write changes: the tips, and a conversion the issue board and the referrals. */
+const tipChanges = () => [tipsKey, ['issues'], referralsKey];
+
+/** 登记诉求: a tip staff take down. */
+export function useCreateTip() {
+  return useWrite({
+    send: (input: TipCreate) => apiSend<TipDetail>('POST', '/tips', input),
+    changes: tipChanges,
+  });
+}
+
+/** One triage step on a tip. */
+export function useTipStep(id: string) {
+  return useWrite({
+    send: ({ path, body }: { path: TipStepPath; body: object }) =>
+      apiSend<TipDetail>('POST', `/tips/${id}/${path}`, body),
+    changes: tipChanges,
+  });
 }
 
 // ——— intake referrals at the station ———
@@ -78,15 +71,17 @@ export function useIntakeReferrals(status: 'pending' | undefined, enabled = true
 
 export function useReferralWrites() {
   const qc = useQueryClient();
-  return {
-    decline: async (r: IntakeReferral, reason: string) => {
-      const out = await apiSend<IntakeReferral>('POST', `/intake-referrals/${r.id}/decline`, {
-        version: r.version,
+  const decline = useWrite({
+    send: ({ referral, reason }: { referral: IntakeReferral; reason: string }) =>
+      apiSend<IntakeReferral>('POST', `/intake-referrals/${referral.id}/decline`, {
+        version: referral.version,
         reason,
-      });
-      void qc.invalidateQueries({ queryKey: referralsKey });
-      return out;
-    },
+      }),
+    changes: () => [referralsKey],
+  });
+  return {
+    decline: (referral: IntakeReferral, reason: string) =>
+      decline.mutateAsync({ referral, reason }),
     phone: (r: IntakeReferral) =>
       apiSend<{ phone: string | null }>('POST', `/intake-referrals/${r.id}/phone`),
     refresh: () => void qc.invalidateQueries({ queryKey: referralsKey }),

@@ -1,14 +1,10 @@
 import { Link } from 'react-router';
 import { Badge, Button, Card, List, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { IssueNotice } from '../../../../common/schemas/issues';
-import { apiGet, apiSend } from '../../api';
+import { useMarkNoticeRead, useUnreadNotices } from '../issues/issues-api';
 import { IssueStatusTag } from '../issues/issue-tags';
-
-const unreadKey = ['issue-notices', 'unread'] as const;
 
 /**
  * Escalations and urgings sent to the caller's units: an overdue issue reaches the level above here,
@@ -16,21 +12,11 @@ const unreadKey = ['issue-notices', 'unread'] as const;
  */
 export function IssueNoticesCard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const notices = useQuery({
-    queryKey: unreadKey,
-    queryFn: () =>
-      apiGet<{ items: IssueNotice[]; total: number }>('/issue-notices', {
-        unread: 'true',
-        pageSize: 20,
-      }),
-  });
+  const notices = useUnreadNotices();
+  const read = useMarkNoticeRead();
   const items = notices.data?.items ?? [];
   if (items.length === 0) return null;
-  const markRead = async (id: string) => {
-    await apiSend('POST', `/issue-notices/${id}/read`);
-    await queryClient.invalidateQueries({ queryKey: unreadKey });
-  };
+  const markRead = (id: string) => read.mutateAsync(id);
   return (
     <Card
       className="issue-notices"
