@@ -8,7 +8,7 @@ import type { Insertable } from 'kysely';
 import type { Database, HouseholdRow, NewRecordHistory, NewResident } from '../server/db/schema';
 import { newId } from '../server/lib/ids';
 import { nowIso, todayInShanghai } from '../server/lib/time';
-import type { Caller } from '../server/modules/auth/caller';
+import type { Caller } from '../server/lib/caller';
 import { hashPassword } from '../server/modules/auth/password';
 import { createDistrict, type GridPlacement } from '../server/modules/org/service';
 import { insertHouseholdsBulk } from '../server/modules/people/repo';
