@@ -310,6 +310,9 @@ describe.each(dialects)('a case through its stages on %s', (dialect) => {
       .selectFrom('audit_log')
       .select(['action', 'org_path'])
       .where('entity_id', '=', wangCase.id)
+      // Written in order: without an order PostgreSQL may answer the rows in any.
+      .orderBy('at')
+      .orderBy('id')
       .execute();
     expect(audits.map((a) => a.action)).toEqual(events.map((e) => `case.${e.action}`));
     expect(audits.every((a) => a.org_path?.endsWith(`${wangCase.stationId}/`))).toBe(true);
